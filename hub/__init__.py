@@ -1,0 +1,1 @@
+"""Xietong hub: realtime department channels, cards and bots for government office work."""

@@ -1,0 +1,1 @@
+"""All writes and realtime events: check_* validates, do_* persists and then notifies."""

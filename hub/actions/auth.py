@@ -1,0 +1,130 @@
+"""Logging in and out, session checks, lockout, and disabling accounts."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from beanie import PydanticObjectId
+from pymongo import ReturnDocument
+
+from hub.context import Hub
+from hub.errors import HubError
+from hub.events import SessionEnded
+from hub.lib.security import hash_token, new_token, verify_password
+from hub.lib.timeutil import as_utc, utcnow
+from hub.models import AuthSession, User
+from hub.realtime.bus import session_room, user_room
+
+# Touch last_seen_at at most this often, so an active client does not write on every request.
+_TOUCH_EVERY = timedelta(seconds=60)
+
+
+@dataclass
+class LoginResult:
+    token: str
+    session: AuthSession
+    user: User
+
+
+async def _verify(hub: Hub, stored: str, password: str) -> bool:
+    # argon2 is deliberately slow; keep it off the event loop.
+    return await asyncio.to_thread(verify_password, hub.hasher, stored, password)
+
+
+async def _record_failure(hub: Hub, user: User) -> HubError:
+    users = User.get_pymongo_collection()
+    doc = await users.find_one_and_update(
+        {"_id": user.id}, {"$inc": {"failed_logins": 1}}, return_document=ReturnDocument.AFTER
+    )
+    failures = int(doc["failed_logins"]) if doc else 0
+    if failures >= hub.settings.login_max_failures:
+        until = utcnow() + timedelta(minutes=hub.settings.login_lock_minutes)
+        await users.update_one({"_id": user.id}, {"$set": {"locked_until": until, "failed_logins": 0}})
+        return _locked_error(until)
+    return HubError("bad_credentials", remaining_attempts=hub.settings.login_max_failures - failures)
+
+
+def _locked_error(until: datetime) -> HubError:
+    remaining = max(1, int((as_utc(until) - utcnow()).total_seconds()))
+    return HubError("account_locked", locked_until=until.isoformat(), retry_after_seconds=remaining)
+
+
+async def do_login(hub: Hub, username: str, password: str, ip: str | None, user_agent: str | None) -> LoginResult:
+    user = await User.find_one(User.username == username.strip().lower())
+    if user is None or not user.password_hash:
+        await _verify(hub, hub.dummy_hash, password)
+        raise HubError("bad_credentials")
+    if user.locked_until is not None and as_utc(user.locked_until) > utcnow():
+        raise _locked_error(as_utc(user.locked_until))
+    if not await _verify(hub, user.password_hash, password):
+        raise await _record_failure(hub, user)
+    if user.disabled:
+        raise HubError("account_disabled")
+    update: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+    if hub.hasher.check_needs_rehash(user.password_hash):
+        update["password_hash"] = await asyncio.to_thread(hub.hasher.hash, password)
+    await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": update})
+    token = new_token()
+    assert user.id is not None
+    session = AuthSession(
+        token_hash=hash_token(token),
+        user_id=user.id,
+        expires_at=utcnow() + timedelta(hours=hub.settings.session_ttl_hours),
+        ip=ip,
+        user_agent=(user_agent or "")[:300] or None,
+    )
+    await session.insert()
+    return LoginResult(token=token, session=session, user=user)
+
+
+async def authenticate(hub: Hub, token: str | None) -> tuple[User, AuthSession]:
+    """The user behind a token, or unauthenticated/session_expired."""
+    if not token or len(token) > 200:
+        raise HubError("unauthenticated")
+    return await _check_session(hub, await AuthSession.find_one(AuthSession.token_hash == hash_token(token)))
+
+
+async def authenticate_session(hub: Hub, session_id: PydanticObjectId) -> tuple[User, AuthSession]:
+    """Re-check a socket's session on each event: revoked, expired or idle sessions stop working at once."""
+    return await _check_session(hub, await AuthSession.get(session_id))
+
+
+async def _check_session(hub: Hub, session: AuthSession | None) -> tuple[User, AuthSession]:
+    if session is None or session.revoked_at is not None:
+        raise HubError("unauthenticated")
+    now = utcnow()
+    idle_limit = timedelta(minutes=hub.settings.session_idle_minutes)
+    if as_utc(session.expires_at) <= now or as_utc(session.last_seen_at) + idle_limit <= now:
+        await AuthSession.get_pymongo_collection().update_one({"_id": session.id}, {"$set": {"revoked_at": now}})
+        raise HubError("session_expired")
+    user = await User.get(session.user_id)
+    if user is None or user.disabled:
+        raise HubError("unauthenticated")
+    if now - as_utc(session.last_seen_at) >= _TOUCH_EVERY:
+        session.last_seen_at = now
+        await AuthSession.get_pymongo_collection().update_one({"_id": session.id}, {"$set": {"last_seen_at": now}})
+    return user, session
+
+
+async def do_logout(hub: Hub, session: AuthSession) -> None:
+    await AuthSession.get_pymongo_collection().update_one(
+        {"_id": session.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
+    )
+    await hub.realtime.disconnect_room(session_room(session.id), SessionEnded(reason="logout"))
+
+
+async def do_disable_user(hub: Hub, user: User) -> None:
+    """Disable at once: revoke every session and close every socket, on every hub process."""
+    await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"disabled": True}})
+    await AuthSession.get_pymongo_collection().update_many(
+        {"user_id": user.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
+    )
+    await hub.realtime.disconnect_room(user_room(user.id), SessionEnded(reason="disabled"))
+
+
+async def do_enable_user(user: User) -> None:
+    await User.get_pymongo_collection().update_one(
+        {"_id": user.id}, {"$set": {"disabled": False, "failed_logins": 0, "locked_until": None}}
+    )

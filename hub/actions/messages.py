@@ -1,0 +1,152 @@
+"""Sending, editing, recalling and reading messages."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import timedelta
+
+from beanie import PydanticObjectId
+from beanie.operators import In, Or
+from pymongo import DESCENDING, ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from hub import wire
+from hub.context import Hub
+from hub.errors import HubError
+from hub.events import MessageNew, MessageUpdated, ReadUpdated
+from hub.lib.timeutil import as_utc, utcnow
+from hub.models import Channel, Message, Subscription, User
+from hub.present import message_out
+from hub.realtime.bus import channel_room, user_room
+
+_MENTION = re.compile(r"@([^\s@,，。:：;；!！?？()（）]{1,32})")
+_MAX_SEQ_RETRIES = 100
+
+
+def check_content(hub: Hub, content: str) -> str:
+    if len(content) > hub.settings.message_max_chars:
+        raise HubError("message_too_long", limit=hub.settings.message_max_chars)
+    if not content.strip():
+        raise HubError("empty_message")
+    return content
+
+
+async def _mentions(channel: Channel, content: str) -> list[PydanticObjectId]:
+    """Members named as @username or @显示名; names of non-members are left as plain text."""
+    tokens = list(dict.fromkeys(_MENTION.findall(content)))[:50]
+    if not tokens:
+        return []
+    users = await User.find(Or(In(User.username, [t.lower() for t in tokens]), In(User.name, tokens))).to_list()
+    ids = [u.id for u in users if u.id is not None]
+    if not ids:
+        return []
+    subs = await Subscription.find(Subscription.channel_id == channel.id, In(Subscription.user_id, ids)).to_list()
+    members = {s.user_id for s in subs}
+    return [i for i in ids if i in members]
+
+
+async def _next_seq(channel_id: PydanticObjectId) -> int:
+    last = await Message.get_pymongo_collection().find_one(
+        {"channel_id": channel_id}, sort=[("seq", DESCENDING)], projection={"seq": 1}
+    )
+    return int(last["seq"]) + 1 if last else 1
+
+
+async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str,
+                          client_msg_id: str | None) -> tuple[wire.MessageOut, bool]:
+    """Store once and fan out; a re-send with the same client_msg_id returns the original.
+
+    The sequence is the channel's highest stored seq plus one, claimed by the unique
+    (channel_id, seq) index: a message can only be stored once its predecessor is, so the
+    numbers have no gaps even across processes or after a crash.
+    """
+    check_content(hub, content)
+    assert sender.id is not None and channel.id is not None
+    cmid = client_msg_id or f"srv-{uuid.uuid4().hex}"
+    mentions = await _mentions(channel, content)
+    async with hub.channel_lock(str(channel.id)):
+        for _ in range(_MAX_SEQ_RETRIES):
+            message = Message(channel_id=channel.id, seq=await _next_seq(channel.id), sender_id=sender.id,
+                              client_msg_id=cmid, content=content, mentions=mentions)
+            try:
+                await message.insert()
+                break
+            except DuplicateKeyError:
+                original = await Message.find_one(Message.sender_id == sender.id, Message.client_msg_id == cmid)
+                if original is not None:
+                    return message_out(original, sender.name), False
+        else:
+            raise HubError("conflict", detail="could not allocate a sequence number")
+    await Channel.get_pymongo_collection().update_one(
+        {"_id": channel.id},
+        {"$max": {"last_seq": message.seq, "last_message_at": message.created_at}},
+    )
+    # Your own message is never unread.
+    await Subscription.get_pymongo_collection().update_one(
+        {"channel_id": channel.id, "user_id": sender.id}, {"$max": {"last_read_seq": message.seq}}
+    )
+    out = message_out(message, sender.name)
+    await hub.realtime.emit(channel_room(channel.id), MessageNew(message=out))
+    return out, True
+
+
+async def _next_rev(channel: Channel) -> int:
+    doc = await Channel.get_pymongo_collection().find_one_and_update(
+        {"_id": channel.id}, {"$inc": {"rev": 1}}, return_document=ReturnDocument.AFTER
+    )
+    if doc is None:
+        raise HubError("not_found")
+    return int(doc["rev"])
+
+
+async def _store_update(hub: Hub, sender: User, message: Message, channel: Channel,
+                        changes: dict[str, object]) -> wire.MessageOut:
+    """Apply an edit or recall only if the message is still not recalled, then tell the channel."""
+    changes["rev"] = await _next_rev(channel)
+    doc = await Message.get_pymongo_collection().find_one_and_update(
+        {"_id": message.id, "recalled_at": None}, {"$set": changes}, return_document=ReturnDocument.AFTER
+    )
+    if doc is None:
+        raise HubError("message_recalled")
+    out = message_out(Message.model_validate(doc), sender.name)
+    await hub.realtime.emit(channel_room(channel.id), MessageUpdated(message=out))
+    return out
+
+
+async def do_edit_message(hub: Hub, editor: User, message: Message, channel: Channel,
+                          content: str) -> wire.MessageOut:
+    if message.sender_id != editor.id:
+        raise HubError("forbidden")
+    if message.recalled_at is not None:
+        raise HubError("message_recalled")
+    check_content(hub, content)
+    if content == message.content:
+        return message_out(message, editor.name)
+    changes: dict[str, object] = {"content": content, "edited_at": utcnow(),
+                                  "mentions": await _mentions(channel, content)}
+    return await _store_update(hub, editor, message, channel, changes)
+
+
+async def do_recall_message(hub: Hub, user: User, message: Message, channel: Channel) -> wire.MessageOut:
+    if message.sender_id != user.id:
+        raise HubError("forbidden")
+    if message.recalled_at is not None:
+        return message_out(message, user.name)
+    if utcnow() - as_utc(message.created_at) > timedelta(seconds=hub.settings.recall_window_seconds):
+        raise HubError("recall_expired")
+    # The text is cleared, not hidden: a recalled message no longer exists for anyone.
+    changes: dict[str, object] = {"recalled_at": utcnow(), "content": "", "mentions": []}
+    return await _store_update(hub, user, message, channel, changes)
+
+
+async def do_mark_read(hub: Hub, user: User, channel: Channel, sub: Subscription, seq: int) -> ReadUpdated:
+    target = min(seq, channel.last_seq)
+    doc = await Subscription.get_pymongo_collection().find_one_and_update(
+        {"_id": sub.id}, {"$max": {"last_read_seq": target}}, return_document=ReturnDocument.AFTER
+    )
+    last_read = int(doc["last_read_seq"]) if doc else target
+    event = ReadUpdated(channel_id=str(channel.id), last_read_seq=last_read,
+                        unread=max(0, channel.last_seq - last_read))
+    await hub.realtime.emit(user_room(user.id), event)
+    return event

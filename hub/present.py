@@ -1,0 +1,103 @@
+"""Turn stored documents into wire models, batching the look-ups a list needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from beanie import PydanticObjectId
+from beanie.operators import In
+
+from hub import wire
+from hub.models import Channel, Membership, Message, Subscription, Unit, User
+
+RECALLED_TEXT = ""
+
+
+async def user_names(ids: Iterable[PydanticObjectId]) -> dict[PydanticObjectId, str]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    users = await User.find(In(User.id, wanted)).to_list()
+    return {u.id: u.name for u in users if u.id is not None}
+
+
+def message_out(message: Message, sender_name: str) -> wire.MessageOut:
+    recalled = message.recalled_at is not None
+    return wire.MessageOut(
+        id=str(message.id),
+        channel_id=str(message.channel_id),
+        seq=message.seq,
+        rev=message.rev,
+        sender_id=str(message.sender_id),
+        sender_name=sender_name,
+        client_msg_id=message.client_msg_id,
+        content=RECALLED_TEXT if recalled else message.content,
+        mentions=[] if recalled else [str(m) for m in message.mentions],
+        created_at=message.created_at,
+        edited_at=message.edited_at,
+        recalled=recalled,
+    )
+
+
+async def messages_out(messages: list[Message]) -> list[wire.MessageOut]:
+    names = await user_names(m.sender_id for m in messages)
+    return [message_out(m, names.get(m.sender_id, "")) for m in messages]
+
+
+def channel_out(channel: Channel, sub: Subscription | None = None, peer_id: str | None = None) -> wire.ChannelOut:
+    out = wire.ChannelOut(
+        id=str(channel.id),
+        kind=channel.kind,
+        name=channel.name,
+        topic=channel.topic,
+        unit_id=str(channel.unit_id) if channel.unit_id else None,
+        last_seq=channel.last_seq,
+        rev=channel.rev,
+        last_message_at=channel.last_message_at,
+        peer_id=peer_id,
+    )
+    if sub is not None:
+        out.last_read_seq = sub.last_read_seq
+        out.unread = max(0, channel.last_seq - sub.last_read_seq)
+        out.role = sub.role
+    return out
+
+
+def unit_out(unit: Unit, channel_id: str | None = None) -> wire.UnitOut:
+    return wire.UnitOut(
+        id=str(unit.id),
+        code=unit.code,
+        name=unit.name,
+        short_name=unit.short_name,
+        kind=unit.kind,
+        parent_id=str(unit.parent_id) if unit.parent_id else None,
+        external=unit.external,
+        order=unit.order,
+        channel_id=channel_id,
+    )
+
+
+async def users_out(users: list[User]) -> list[wire.UserOut]:
+    """Users with their memberships and unit names, in three queries whatever the list's length."""
+    ids = [u.id for u in users if u.id is not None]
+    memberships = await Membership.find(In(Membership.user_id, ids)).to_list() if ids else []
+    unit_ids = list({m.unit_id for m in memberships})
+    units = {u.id: u for u in await Unit.find(In(Unit.id, unit_ids)).to_list()} if unit_ids else {}
+    by_user: dict[PydanticObjectId, list[wire.MembershipOut]] = {}
+    for m in sorted(memberships, key=lambda m: m.order):
+        unit = units.get(m.unit_id)
+        by_user.setdefault(m.user_id, []).append(
+            wire.MembershipOut(unit_id=str(m.unit_id), unit_name=unit.name if unit else "", position=m.position,
+                               title=m.title, is_head=m.is_head)
+        )
+    return [
+        wire.UserOut(
+            id=str(u.id), username=u.username, name=u.name, pinyin=u.pinyin, initials=u.initials,
+            roles=list(u.roles), disabled=u.disabled, memberships=by_user.get(u.id, []) if u.id else [],
+        )
+        for u in users
+    ]
+
+
+async def user_out(user: User) -> wire.UserOut:
+    return (await users_out([user]))[0]

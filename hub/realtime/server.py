@@ -1,0 +1,124 @@
+"""The Socket.IO server: authenticated connects, channel rooms, and thin event handlers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from http.cookies import SimpleCookie
+from typing import Any
+
+import socketio
+from beanie import PydanticObjectId
+from pydantic import BaseModel, ValidationError
+
+from hub import wire
+from hub.access import access_channel, access_message
+from hub.actions.auth import authenticate, authenticate_session
+from hub.actions.messages import do_edit_message, do_mark_read, do_recall_message, do_send_message
+from hub.context import Hub
+from hub.errors import HubError
+from hub.events import CLIENT_EVENTS
+from hub.lib import jsonutil
+from hub.models import Subscription, User
+from hub.queries import sync
+from hub.realtime.bus import channel_room, session_room, user_room
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+COOKIE = "xt_session"
+
+
+def create_sio(settings: Settings, *, write_only: bool = False) -> socketio.AsyncServer:
+    manager = None
+    if settings.redis_url:
+        manager = socketio.AsyncRedisManager(settings.redis_url, channel=f"{settings.redis_prefix}socketio",
+                                             write_only=write_only)
+    return socketio.AsyncServer(
+        async_mode="aiohttp",
+        client_manager=manager,
+        json=jsonutil,
+        # None means same origin only; the Vite dev server is listed explicitly when used.
+        cors_allowed_origins=settings.cors_origins or None,
+        max_http_buffer_size=64 * 1024,
+        logger=False,
+        engineio_logger=False,
+    )
+
+
+def _token_from(environ: dict[str, Any], auth: Any) -> str | None:
+    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
+        return str(auth["token"])
+    header = environ.get("HTTP_AUTHORIZATION", "")
+    if header.lower().startswith("bearer "):
+        return str(header[7:].strip())
+    morsel = SimpleCookie(environ.get("HTTP_COOKIE", "")).get(COOKIE)
+    return morsel.value if morsel else None
+
+
+def _error(exc: HubError) -> dict[str, Any]:
+    return {"ok": False, "error": exc.to_dict()}
+
+
+EventFn = Callable[[User, Any], Awaitable[BaseModel]]
+
+
+def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
+    async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> None:
+        try:
+            user, session = await authenticate(hub, _token_from(environ, auth))
+        except HubError as exc:
+            raise ConnectionRefusedError(exc.to_dict()) from None
+        await sio.save_session(sid, {"session_id": str(session.id)})
+        # The user's room first: room changes published from now on reach this socket.
+        await sio.enter_room(sid, user_room(user.id))
+        await sio.enter_room(sid, session_room(session.id))
+        for sub in await Subscription.find(Subscription.user_id == user.id).to_list():
+            await sio.enter_room(sid, channel_room(sub.channel_id))
+
+    sio.on("connect", connect)
+
+    def on(name: str, fn: EventFn) -> None:
+        model = CLIENT_EVENTS[name]
+
+        async def handle(sid: str, data: Any = None) -> dict[str, Any]:
+            try:
+                payload = model.model_validate(data)
+                state = await sio.get_session(sid)
+                user, _ = await authenticate_session(hub, PydanticObjectId(state["session_id"]))
+                result = await fn(user, payload)
+                return {"ok": True, "data": result.model_dump(mode="json")}
+            except ValidationError as exc:
+                return _error(HubError("invalid_request", detail=str(exc.errors()[0]["msg"])))
+            except HubError as exc:
+                return _error(exc)
+            except Exception:
+                log.exception("socket event %s failed", name)
+                return _error(HubError("internal"))
+
+        sio.on(name, handle)
+
+    async def send(user: User, p: wire.SocketSendIn) -> BaseModel:
+        channel, _ = await access_channel(user, p.channel_id)
+        message, _ = await do_send_message(hub, user, channel, p.content, p.client_msg_id)
+        return message
+
+    async def edit(user: User, p: wire.SocketEditIn) -> BaseModel:
+        message, channel, _ = await access_message(user, p.message_id)
+        return await do_edit_message(hub, user, message, channel, p.content)
+
+    async def recall(user: User, p: wire.SocketRecallIn) -> BaseModel:
+        message, channel, _ = await access_message(user, p.message_id)
+        return await do_recall_message(hub, user, message, channel)
+
+    async def read(user: User, p: wire.SocketReadIn) -> BaseModel:
+        channel, sub = await access_channel(user, p.channel_id)
+        return await do_mark_read(hub, user, channel, sub, p.seq)
+
+    async def catch_up(user: User, p: wire.SyncIn) -> BaseModel:
+        return await sync(hub, user, p)
+
+    on("message.send", send)
+    on("message.edit", edit)
+    on("message.recall", recall)
+    on("channel.read", read)
+    on("sync", catch_up)

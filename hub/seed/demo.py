@@ -1,0 +1,135 @@
+"""The Baiyin demo organisation: real place names, made-up people. Loading it twice changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from beanie import PydanticObjectId
+
+from hub.actions.org import do_add_membership, do_create_unit, do_create_user
+from hub.context import Hub
+from hub.models import Membership, Unit, User
+
+DEMO_PASSWORD = "Baiyin@2026"
+
+# code, name, short name, kind, parent code
+UNITS: list[tuple[str, str, str, str, str | None]] = [
+    ("gs", "甘肃省人民政府", "甘肃省", "province", None),
+    ("by", "白银市", "白银市", "city", None),
+    ("sw", "中共白银市委员会", "市委", "leadership", "by"),
+    ("sw-bgs", "市委办公室", "市委办", "office", "sw"),
+    ("sw-zzb", "市委组织部", "组织部", "department", "sw"),
+    ("sw-xcb", "市委宣传部", "宣传部", "department", "sw"),
+    ("rd", "白银市人大常委会", "市人大常委会", "leadership", "by"),
+    ("rd-bgs", "市人大常委会办公室", "人大办", "office", "rd"),
+    ("zf", "白银市人民政府", "市政府", "leadership", "by"),
+    ("zf-bgs", "市政府办公室", "市政府办", "office", "zf"),
+    ("fgw", "市发展和改革委员会", "市发改委", "department", "zf"),
+    ("czj", "市财政局", "市财政局", "department", "zf"),
+    ("rsj", "市人力资源和社会保障局", "市人社局", "department", "zf"),
+    ("zrzyj", "市自然资源局", "市自然资源局", "department", "zf"),
+    ("szb", "市数字白银工作办公室", "市数字办", "department", "zf"),
+    ("jyj", "市教育局", "市教育局", "department", "zf"),
+    ("wjw", "市卫生健康委员会", "市卫健委", "department", "zf"),
+    ("zwfw", "市政务服务中心", "政务大厅", "department", "zf"),
+    ("zx", "政协白银市委员会", "市政协", "leadership", "by"),
+    ("zx-bgs", "市政协办公室", "政协办", "office", "zx"),
+    ("byq", "白银区", "白银区", "district", "by"),
+    ("pcq", "平川区", "平川区", "district", "by"),
+    ("hnx", "会宁县", "会宁县", "county", "by"),
+    ("jyx", "靖远县", "靖远县", "county", "by"),
+    ("jtx", "景泰县", "景泰县", "county", "by"),
+    ("byq-scz", "白银区水川镇", "水川镇", "township", "byq"),
+    ("pcq-wjsz", "平川区王家山镇", "王家山镇", "township", "pcq"),
+    ("hnx-hsz", "会宁县会师镇", "会师镇", "township", "hnx"),
+    ("jyx-wlz", "靖远县乌兰镇", "乌兰镇", "township", "jyx"),
+    ("jtx-ytsz", "景泰县一条山镇", "一条山镇", "township", "jtx"),
+]
+
+# username, name, roles, [(unit code, position 岗位, title 职务, is head)]
+Seat = tuple[str, str, str, bool]
+PEOPLE: list[tuple[str, str, list[str], list[Seat]]] = [
+    ("wangjianguo", "王建国", ["leader"], [("sw", "市委主要负责人岗", "市委书记", True)]),
+    ("liuhaiyan", "刘海燕", ["office_director"], [("sw-bgs", "办公室负责人岗", "市委办公室主任", True)]),
+    ("zhaomin", "赵敏", ["doc_clerk"], [("sw-bgs", "机要文书岗", "机要科科员", False)]),
+    ("dongzhigang", "董志刚", ["leader"], [("sw-zzb", "部门负责人岗", "组织部部长", True)]),
+    ("yuanjing", "袁静", ["leader"], [("sw-xcb", "部门负责人岗", "宣传部部长", True)]),
+    ("fengguoqiang", "冯国强", ["leader"], [("rd", "主要负责人岗", "市人大常委会主任", True)]),
+    ("hejing", "何静", ["office_director"], [("rd-bgs", "办公室负责人岗", "办公室主任", True)]),
+    ("chenzhiyuan", "陈志远", ["leader"], [("zf", "市政府主要负责人岗", "市长", True)]),
+    ("lixiaodong", "李晓东", ["leader"], [("zf", "市政府领导岗", "常务副市长", False)]),
+    ("sunli", "孙丽", ["leader"], [("zf", "市政府领导岗", "副市长", False),
+                                    ("zwfw", "分管领导岗", "分管副市长", False)]),
+    ("zhouwen", "周文", ["office_director"], [("zf-bgs", "办公室负责人岗", "市政府办公室主任", True),
+                                              ("zf", "秘书长岗", "市政府秘书长", False)]),
+    ("wufang", "吴芳", ["doc_clerk"], [("zf-bgs", "文书岗", "文档管理员", False)]),
+    ("zhengkai", "郑凯", ["staff"], [("zf-bgs", "秘书岗", "秘书科科长", False)]),
+    ("xuhong", "徐红", ["leader"], [("zx", "主要负责人岗", "市政协主席", True)]),
+    ("gaopeng", "高鹏", ["office_director"], [("zx-bgs", "办公室负责人岗", "办公室主任", True)]),
+    ("luoyong", "罗勇", ["leader"], [("fgw", "部门负责人岗", "市发改委主任", True)]),
+    ("tangli", "唐莉", ["staff"], [("fgw", "综合岗", "综合科科员", False)]),
+    ("majun", "马军", ["leader"], [("czj", "部门负责人岗", "市财政局局长", True)]),
+    ("zhangshaosong", "张绍松", ["leader"], [("czj", "部门副职岗", "市财政局副局长", False)]),
+    ("zhangsan", "张三", ["staff"], [("czj", "预算管理岗", "预算科科员", False)]),
+    ("yangxue", "杨雪", ["leader"], [("rsj", "部门负责人岗", "市人社局局长", True)]),
+    ("huangwei", "黄伟", ["staff"], [("rsj", "就业服务岗", "就业科科员", False)]),
+    ("linfeng", "林峰", ["leader"], [("zrzyj", "部门负责人岗", "市自然资源局局长", True)]),
+    ("guoying", "郭莹", ["staff"], [("zrzyj", "用地审批岗", "用地科科员", False)]),
+    ("heyu", "贺宇", ["leader"], [("szb", "部门负责人岗", "市数字办主任", True)]),
+    ("sysadmin", "田磊", ["sys_admin"], [("szb", "系统管理岗", "系统管理员", False)]),
+    ("secadmin", "韩梅", ["sec_admin"], [("szb", "安全保密管理岗", "安全保密管理员", False)]),
+    ("auditadmin", "曹雨", ["audit_admin"], [("szb", "安全审计岗", "安全审计员", False)]),
+    ("dengchen", "邓晨", ["leader"], [("jyj", "部门负责人岗", "市教育局局长", True)]),
+    ("xiaolihong", "肖丽红", ["leader"], [("wjw", "部门负责人岗", "市卫健委主任", True)]),
+    ("panxin", "潘鑫", ["leader"], [("zwfw", "部门负责人岗", "政务服务中心主任", True)]),
+    ("caiyan", "蔡燕", ["staff"], [("zwfw", "窗口受理岗", "综合受理窗口受理员", False)]),
+    ("liangbo", "梁波", ["leader"], [("byq", "主要负责人岗", "白银区区长", True)]),
+    ("songjia", "宋佳", ["leader"], [("pcq", "主要负责人岗", "平川区区长", True)]),
+    ("weidong", "魏东", ["leader"], [("hnx", "主要负责人岗", "会宁县县长", True)]),
+    ("zhongmin", "钟敏", ["office_director"], [("hnx", "办公室负责人岗", "县政府办公室主任", False)]),
+    ("xuetao", "薛涛", ["leader"], [("jyx", "主要负责人岗", "靖远县县长", True)]),
+    ("yaoyuan", "姚远", ["leader"], [("jtx", "主要负责人岗", "景泰县县长", True)]),
+    ("fuqiang", "傅强", ["leader"], [("byq-scz", "主要负责人岗", "水川镇党委书记", True)]),
+    ("shenjie", "沈洁", ["leader"], [("pcq-wjsz", "主要负责人岗", "王家山镇镇长", True)]),
+    ("chenglei", "程磊", ["leader"], [("hnx-hsz", "主要负责人岗", "会师镇镇长", True)]),
+    ("qinwen", "秦雯", ["leader"], [("jyx-wlz", "主要负责人岗", "乌兰镇镇长", True)]),
+    ("baiyang", "白杨", ["leader"], [("jtx-ytsz", "主要负责人岗", "一条山镇镇长", True)]),
+    ("lujia", "陆佳", ["staff"], [("jtx-ytsz", "便民服务岗", "便民服务中心干事", False)]),
+]
+
+# Shown by `make run`: one account per kind of work.
+SHOWCASE = ["zhangsan", "majun", "chenzhiyuan", "zhouwen", "wufang", "sysadmin", "auditadmin"]
+
+
+def stable_id(kind: str, key: str) -> PydanticObjectId:
+    """The same id in every process and every run, so separate hubs agree on the demo's objects."""
+    return PydanticObjectId(hashlib.sha256(f"xietong-demo:{kind}:{key}".encode()).digest()[:12])
+
+
+async def load_demo(hub: Hub) -> dict[str, int]:
+    created = {"units": 0, "users": 0, "memberships": 0}
+    units: dict[str, Unit] = {}
+    for order, (code, name, short, kind, parent) in enumerate(UNITS):
+        unit = await Unit.find_one(Unit.code == code)
+        if unit is None:
+            unit = await do_create_unit(code, name, short, kind, units.get(parent) if parent else None,
+                                        order=order, external=kind == "province", unit_id=stable_id("unit", code))
+            created["units"] += 1
+        units[code] = unit
+    for username, name, roles, seats in PEOPLE:
+        user = await User.find_one(User.username == username)
+        if user is None:
+            user = await do_create_user(hub, username, name, DEMO_PASSWORD, roles,
+                                        user_id=stable_id("user", username))
+            created["users"] += 1
+        for order, (code, position, title, head) in enumerate(seats):
+            unit = units[code]
+            if await Membership.find_one(Membership.user_id == user.id, Membership.unit_id == unit.id) is None:
+                await do_add_membership(hub, user, unit, position, title, is_head=head,
+                                        order=0 if head else 10 + order)
+                created["memberships"] += 1
+    return created
+
+
+async def store_is_empty() -> bool:
+    return await Unit.find_all().count() == 0 and await User.find_all().count() == 0

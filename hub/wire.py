@@ -1,0 +1,179 @@
+"""Shapes that cross the wire (HTTP bodies, socket payloads), as pydantic models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = str
+
+
+class WireModel(BaseModel):
+    """Base for request bodies: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(BaseModel):
+    code: str
+    message: str
+    message_en: str
+    detail: str | None = None
+
+
+class MembershipOut(BaseModel):
+    unit_id: Id
+    unit_name: str
+    position: str
+    title: str
+    is_head: bool
+
+
+class UserOut(BaseModel):
+    id: Id
+    username: str
+    name: str
+    pinyin: str
+    initials: str
+    roles: list[str]
+    disabled: bool
+    memberships: list[MembershipOut] = Field(default_factory=list)
+
+
+class UnitOut(BaseModel):
+    id: Id
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    parent_id: Id | None
+    external: bool
+    order: int
+    channel_id: Id | None = None
+
+
+class ChannelOut(BaseModel):
+    id: Id
+    kind: Literal["unit", "group", "direct"]
+    name: str
+    topic: str
+    unit_id: Id | None
+    last_seq: int
+    rev: int
+    last_message_at: datetime | None
+    # Per-viewer fields: absent when the channel is sent to a whole room.
+    last_read_seq: int | None = None
+    unread: int | None = None
+    role: Literal["owner", "member"] | None = None
+    peer_id: Id | None = None
+
+
+class MessageOut(BaseModel):
+    id: Id
+    channel_id: Id
+    seq: int
+    rev: int
+    sender_id: Id
+    sender_name: str
+    client_msg_id: str
+    content: str
+    mentions: list[Id]
+    created_at: datetime
+    edited_at: datetime | None
+    recalled: bool
+
+
+class SessionOut(BaseModel):
+    token: str
+    expires_at: datetime
+    user: UserOut
+
+
+class LoginIn(WireModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class SendIn(WireModel):
+    content: str
+    client_msg_id: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+
+
+class SocketSendIn(SendIn):
+    channel_id: Id
+
+
+class EditIn(WireModel):
+    content: str
+
+
+class SocketEditIn(EditIn):
+    message_id: Id
+
+
+class SocketRecallIn(WireModel):
+    message_id: Id
+
+
+class ReadIn(WireModel):
+    seq: int = Field(ge=0)
+
+
+class SocketReadIn(ReadIn):
+    channel_id: Id
+
+
+class ChannelCreateIn(WireModel):
+    name: str = Field(min_length=1, max_length=64)
+    topic: str = Field(default="", max_length=500)
+    member_ids: list[Id] = Field(default_factory=list, max_length=500)
+
+
+class DirectIn(WireModel):
+    user_id: Id
+
+
+class MembersAddIn(WireModel):
+    user_ids: list[Id] = Field(min_length=1, max_length=500)
+
+
+class SyncChannelIn(WireModel):
+    channel_id: Id
+    last_seq: int = Field(ge=0)
+    last_rev: int = Field(default=0, ge=0)
+
+
+class SyncIn(WireModel):
+    channels: list[SyncChannelIn] = Field(max_length=5000)
+
+
+class SyncChannelOut(BaseModel):
+    channel_id: Id
+    messages: list[MessageOut]
+    updates: list[MessageOut]
+    last_seq: int
+    rev: int
+    # True when more was missed than catch-up sends: page through history instead.
+    too_far_behind: bool
+
+
+class SyncOut(BaseModel):
+    channels: list[SyncChannelOut]
+    unknown: list[Id]
+
+
+class HistoryOut(BaseModel):
+    messages: list[MessageOut]
+    has_more: bool
+
+
+class MembersOut(BaseModel):
+    members: list[UserOut]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    store: dict[str, Any]
+    redis: dict[str, Any]
