@@ -50,7 +50,7 @@ lint: install
 unit: install redis
 	$(BIN)/python -m pytest -q
 
-test: install redis webclient lint
+test: install redis chromium webclient lint
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from hub.cards import CardOut
 from hub.events import CLIENT_EVENTS, SERVER_EVENTS, Ack
 
 ROOT = Path(__file__).resolve().parent.parent / "schemas"
@@ -29,6 +30,7 @@ def expected_schemas() -> dict[str, dict[str, Any]]:
     for name, model in CLIENT_EVENTS.items():
         add(f"events/client/{name}.json", model, name, "client")
     add("events/ack.json", Ack, "ack", "server")
+    add("card.json", CardOut, "card", "server")
     return out
 
 

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hub.cards import CardOut
+
 Id = str
 
 
@@ -83,6 +85,7 @@ class MessageOut(BaseModel):
     created_at: datetime
     edited_at: datetime | None
     recalled: bool
+    card: CardOut | None = None
 
 
 class SessionOut(BaseModel):
