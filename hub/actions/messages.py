@@ -78,9 +78,10 @@ async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str
                     return message_out(original, sender.name), False
         else:
             raise HubError("conflict", detail="could not allocate a sequence number")
+    # Guarded, so a slower concurrent writer never moves the channel's head backwards.
     await Channel.get_pymongo_collection().update_one(
-        {"_id": channel.id},
-        {"$max": {"last_seq": message.seq, "last_message_at": message.created_at}},
+        {"_id": channel.id, "last_seq": {"$lt": message.seq}},
+        {"$set": {"last_seq": message.seq, "last_message_at": message.created_at}},
     )
     # Your own message is never unread.
     await Subscription.get_pymongo_collection().update_one(

@@ -9,7 +9,9 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, at the millisecond precision BSON keeps, so what we answer equals what we stored."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def as_utc(value: datetime) -> datetime:

@@ -67,7 +67,7 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
         try:
             user, session = await authenticate(hub, _token_from(environ, auth))
         except HubError as exc:
-            raise ConnectionRefusedError(exc.to_dict()) from None
+            raise socketio.exceptions.ConnectionRefusedError(exc.code, exc.to_dict()) from None
         await sio.save_session(sid, {"session_id": str(session.id)})
         # The user's room first: room changes published from now on reach this socket.
         await sio.enter_room(sid, user_room(user.id))

@@ -19,6 +19,8 @@ from hub.models import AuthSession, User
 log = logging.getLogger(__name__)
 
 HUB_KEY = web.AppKey("hub", Hub)
+USER_KEY = web.RequestKey("user", User)
+SESSION_KEY = web.RequestKey("session", AuthSession)
 COOKIE = "xt_session"
 
 Handler = Callable[..., Awaitable[Any]]
@@ -76,7 +78,7 @@ def request_token(request: web.Request) -> str | None:
 
 
 def current(request: web.Request) -> tuple[User, AuthSession]:
-    return request["user"], request["session"]
+    return request[USER_KEY], request[SESSION_KEY]
 
 
 async def _parse_body(request: web.Request, model: type[BaseModel]) -> BaseModel:
@@ -108,7 +110,7 @@ def _explain(exc: ValidationError) -> str:
 def wrap(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def view(request: web.Request) -> web.StreamResponse:
         if endpoint.auth:
-            request["user"], request["session"] = await authenticate(hub_of(request), request_token(request))
+            request[USER_KEY], request[SESSION_KEY] = await authenticate(hub_of(request), request_token(request))
         kwargs: dict[str, Any] = {}
         if endpoint.body is not None:
             kwargs["body"] = await _parse_body(request, endpoint.body)

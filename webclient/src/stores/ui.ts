@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { setLocale } from '../i18n'
+
+export type Pane = 'list' | 'chat' | 'details'
+export type Tab = 'chats' | 'contacts'
+
+export const useUiStore = defineStore('ui', () => {
+  const tab = ref<Tab>('chats')
+  /** On a phone only one pane shows at a time. */
+  const pane = ref<Pane>('list')
+  const showDetails = ref(true)
+  const profileUserId = ref<string | null>(null)
+  const newGroupOpen = ref(false)
+  const inviteOpen = ref(false)
+  const toast = ref<string | null>(null)
+  let toastTimer: ReturnType<typeof setTimeout> | null = null
+
+  function notify(text: string): void {
+    toast.value = text
+    if (toastTimer) clearTimeout(toastTimer)
+    toastTimer = setTimeout(() => (toast.value = null), 3500)
+  }
+
+  function switchLocale(l: string): void {
+    setLocale(l)
+  }
+
+  return { tab, pane, showDetails, profileUserId, newGroupOpen, inviteOpen, toast, notify, switchLocale }
+})
