@@ -46,7 +46,7 @@ const en: typeof zh = {
     recalledByMe: 'You recalled a message',
     recalledShort: '{name} recalled a message',
   },
-  composer: { placeholder: 'Type a message; @ to mention', hint: 'Enter to send, Shift + Enter for a new line', send: 'Send' },
+  composer: { placeholder: "Type a message; {'@'} to mention", hint: 'Enter to send, Shift + Enter for a new line', send: 'Send' },
   time: { yesterday: 'Yesterday', today: 'Today' },
   details: { title: 'Details', noTopic: 'No description', pinned: 'Pinned', pinnedEmpty: 'Nothing pinned yet', members: 'Members', invite: 'Add' },
   contacts: { searchPlaceholder: 'Search by name, pinyin or initials', noResults: 'No one found', external: 'External', openUnitChannel: 'Open unit channel' },

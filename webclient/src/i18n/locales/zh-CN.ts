@@ -44,7 +44,7 @@ export default {
     recalledByMe: '你撤回了一条消息',
     recalledShort: '{name} 撤回了一条消息',
   },
-  composer: { placeholder: '输入消息，@ 提及同事', hint: 'Enter 发送，Shift + Enter 换行', send: '发送' },
+  composer: { placeholder: "输入消息，{'@'} 提及同事", hint: 'Enter 发送，Shift + Enter 换行', send: '发送' },
   time: { yesterday: '昨天', today: '今天' },
   details: { title: '会话详情', noTopic: '暂无简介', pinned: '置顶', pinnedEmpty: '暂无置顶内容', members: '成员', invite: '添加' },
   contacts: { searchPlaceholder: '搜索姓名、拼音或首字母', noResults: '没有找到相关人员', external: '外部', openUnitChannel: '进入单位群' },

@@ -1,0 +1,128 @@
+"""Browser tests: a demo hub started per session, the built web client, Debian chromium via Playwright (sync API)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "webclient" / "dist"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PASSWORD = "Baiyin@2026"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+expect.set_options(timeout=10_000)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def hub_url() -> Iterator[str]:
+    if not (DIST / "index.html").is_file():
+        pytest.fail(f"web client not built: {DIST}/index.html is missing; run `make webclient` "
+                    "(or `cd webclient && npm ci && npm run build`)", pytrace=False)
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium", pytrace=False)
+    port = _free_port()
+    env = dict(os.environ, HUB_PORT=str(port), HUB_HOST="127.0.0.1", HUB_WEBCLIENT_DIR=str(DIST),
+               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192")
+    env.pop("HUB_REDIS_URL", None)
+    env.pop("HUB_MONGODB_URL", None)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / "hub-browser.log", "wb")  # noqa: SIM115
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    python = str(venv_python) if venv_python.exists() else sys.executable
+    proc = subprocess.Popen([python, "-m", "hub", "run", "--demo"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"hub did not start; see {ARTIFACTS / 'hub-browser.log'}", pytrace=False)
+        time.sleep(0.1)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(hub_url: str) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Session:
+    """One person in one browser context."""
+
+    def __init__(self, context: BrowserContext, page: Page, base: str) -> None:
+        self.context, self.page, self.base = context, page, base
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def login(self, username: str, password: str = PASSWORD) -> None:
+        self.page.goto(self.base)
+        self.page.get_by_test_id("username").fill(username)
+        self.page.get_by_test_id("password").fill(password)
+        self.page.get_by_test_id("login-submit").click()
+        expect(self.page.get_by_test_id("workspace")).to_be_visible()
+        expect(self.page.get_by_test_id("channel-item").first).to_be_visible()
+
+    def channel(self, name: str):  # type: ignore[no-untyped-def]
+        return self.page.locator(f'[data-testid=channel-item][data-name="{name}"]')
+
+    def open_channel(self, name: str) -> None:
+        self.channel(name).click()
+        expect(self.page.get_by_test_id("conversation-title")).to_have_text(name)
+
+    def send(self, text: str) -> None:
+        box = self.page.get_by_test_id("composer")
+        box.fill(text)
+        box.press("Enter")
+
+    def bubble(self, text: str):  # type: ignore[no-untyped-def]
+        return self.page.locator("[data-testid=message] [data-testid=bubble]", has_text=text)
+
+
+@pytest.fixture
+def make_session(browser: Browser, hub_url: str) -> Iterator[Callable[..., Session]]:
+    made: list[BrowserContext] = []
+
+    def make(width: int = 1440, height: int = 900, locale: str = "zh-CN") -> Session:
+        ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
+                                  timezone_id="Asia/Shanghai")
+        made.append(ctx)
+        return Session(ctx, ctx.new_page(), hub_url)
+
+    yield make
+    for ctx in made:
+        ctx.close()
