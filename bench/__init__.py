@@ -1,0 +1,1 @@
+"""Benchmark harness (bench-only; not part of the product)."""

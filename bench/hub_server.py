@@ -1,0 +1,108 @@
+"""Bench-only launcher: the real hub (create_app) with bench users, channels and sessions seeded in-process.
+
+Seeding goes through the hub's own models (the store may be the in-process emulation, so it must
+happen inside this process). Sessions are AuthSession rows with hashed tokens, exactly what login
+writes, so connections authenticate through the real path without paying argon2 per user.
+Ids and tokens are deterministic, so two processes on the emulation (T8) seed identical copies.
+
+usage: python bench/hub_server.py LAYOUT.json SEED_OUT.json   (settings from HUB_* env)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import hashlib
+import json
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from beanie import PydanticObjectId
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hub.app import create_app  # noqa: E402
+from hub.lib.security import hash_token  # noqa: E402
+from hub.lib.timeutil import utcnow  # noqa: E402
+from hub.models import AuthSession, Channel, Message, Subscription, User  # noqa: E402
+from hub.settings import Settings  # noqa: E402
+
+BATCH = 2000
+
+
+def oid(kind: str, i: int) -> PydanticObjectId:
+    return PydanticObjectId(hashlib.sha1(f"bench-{kind}-{i}".encode()).digest()[:12])
+
+
+async def _insert(model: Any, docs: list[Any]) -> None:
+    for s in range(0, len(docs), BATCH):
+        await model.insert_many(docs[s:s + BATCH])
+
+
+async def seed(layout: dict[str, Any], out: Path) -> None:
+    n = layout["users"]
+    now = utcnow()
+    users = [User(id=oid("user", i), username=f"bench{i}", name=f"压测用户{i}", pinyin=f"yace{i}",
+                  initials="yc") for i in range(n)]
+    tokens = [f"bench-token-{i}-" + hashlib.sha256(f"t{i}".encode()).hexdigest()[:24] for i in range(n)]
+    sessions = [AuthSession(id=oid("session", i), token_hash=hash_token(tokens[i]), user_id=users[i].id,
+                            expires_at=now + timedelta(days=2)) for i in range(n)]
+    kinds = layout.get("kinds") or ["group"] * len(layout["channels"])
+    channels, subs, user_chans = [], [], [[] for _ in range(n)]
+    for ci, members in enumerate(layout["channels"]):
+        kind = kinds[ci]
+        ch = Channel(id=oid("channel", ci), kind=kind, name=f"压测频道{ci}" if kind == "group" else "",
+                     direct_key=f"bench-{ci}" if kind == "direct" else None, created_by=users[members[0]].id)
+        channels.append(ch)
+        for u in members:
+            subs.append(Subscription(channel_id=ch.id, user_id=users[u].id,
+                                     role="owner" if u == members[0] else "member"))
+            user_chans[u].append(ci)
+    await _insert(User, users)
+    await _insert(AuthSession, sessions)
+    await _insert(Channel, channels)
+    await _insert(Subscription, subs)
+    history = int(layout.get("history", 0))
+    if history:  # T7: one channel pre-filled with `history` messages, stored as the hub stores them
+        ch, sender = channels[0], users[0]
+        msgs = [Message(channel_id=ch.id, seq=s, sender_id=sender.id, client_msg_id=f"h{s}",
+                        content=f"历史消息 {s} " + "x" * 180) for s in range(1, history + 1)]
+        await _insert(Message, msgs)
+        await Channel.get_pymongo_collection().update_one({"_id": ch.id}, {"$set": {"last_seq": history}})
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"tokens": tokens,
+                               "channels": [{"id": str(c.id), "members": m}
+                                            for c, m in zip(channels, layout["channels"], strict=True)],
+                               "user_channels": user_chans, "pid": os.getpid()}))
+    tmp.rename(out)
+
+
+def main() -> None:
+    layout = json.loads(Path(sys.argv[1]).read_text())
+    out = Path(sys.argv[2])
+    settings = Settings()
+    app = create_app(settings, banner=False)
+
+    async def on_startup(app: web.Application) -> None:
+        if os.environ.get("BENCH_SEED", "1") == "1":
+            await seed(layout, out)
+        gc.collect()
+        if os.environ.get("BENCH_GC_FREEZE", "1") == "1":
+            gc.freeze()
+        print("ready", flush=True)
+
+    app.on_startup.append(on_startup)
+    if os.environ.get("BENCH_UVLOOP", "1") == "1":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,439 @@
+"""`make bench`: run the scenarios against the hub and the two reference servers, print one table.
+
+Servers are pinned to core 0 and the Node load generator to core 1 (taskset). Every figure comes
+from this one invocation on this machine with the same generator. Results: bench/results/latest.json
+and bench/results/t1_fanout.png. BENCH_QUICK=1 runs a short version; BENCH_ONLY=T1,T2 picks scenarios.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import layouts  # noqa: E402
+
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+ONLY = {s.strip().upper() for s in os.environ.get("BENCH_ONLY", "").split(",") if s.strip()}
+RESULTS = Path(os.environ.get("BENCH_RESULTS", BENCH / "results"))
+PY = sys.executable
+NODE = shutil.which("node") or "node"
+CORES = os.cpu_count() or 1
+SERVER_CORE, GEN_CORE = "0", ("1" if CORES > 1 else "0")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+VERBOSE = os.environ.get("BENCH_VERBOSE") == "1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pinned(core: str | None, argv: list[str]) -> list[str]:
+    if core is None or not shutil.which("taskset"):
+        return argv
+    return ["taskset", "-c", core, *argv]
+
+
+class Server:
+    """One server process under test; `kind` is hub, node or aiohttp."""
+
+    def __init__(self, kind: str, layout: dict[str, Any], work: Path, *, core: str | None = SERVER_CORE,
+                 env: dict[str, str] | None = None, name: str = "") -> None:
+        self.kind, self.port, self.work = kind, free_port(), work
+        self.url = f"http://127.0.0.1:{self.port}"
+        tag = name or kind
+        self.seed = work / f"seed-{tag}.json"
+        self.log = work / f"{tag}.log"
+        lay = work / f"layout-{tag}.json"
+        lay.write_text(json.dumps(layout))
+        if kind == "hub":
+            argv = [PY, str(BENCH / "hub_server.py"), str(lay), str(self.seed)]
+            full_env = {**os.environ, "HUB_PORT": str(self.port), "HUB_HOST": "127.0.0.1",
+                        "HUB_LOG_LEVEL": "WARNING", "HUB_SESSION_IDLE_MINUTES": "1440",
+                        "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192", **(env or {})}
+            full_env.pop("HUB_MONGODB_URL", None) if "HUB_MONGODB_URL" not in (env or {}) else None
+        else:
+            self.seed.write_text(json.dumps(layouts.reference_seed(layout)))
+            full_env = {**os.environ}
+            if kind == "node":
+                argv = [NODE, str(BENCH / "node_server.js"), str(self.port), str(self.seed)]
+            else:
+                argv = [PY, str(BENCH / "aiohttp_server.py"), str(self.port), str(self.seed)]
+        self.proc = subprocess.Popen(pinned(core, argv), cwd=ROOT, env=full_env, stdout=self.log.open("w"),
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid  # taskset execs the program, so the pid is the server's own
+
+    def wait_ready(self, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.kind} exited: {self.log.read_text()[-3000:]}")
+            if self.seed.exists() and "ready" in self.log.read_text():
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.5):
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"{self.kind} did not start: {self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@contextlib.contextmanager
+def running(*servers: Server) -> Iterator[tuple[Server, ...]]:
+    try:
+        for s in servers:
+            s.wait_ready()
+        yield servers
+    finally:
+        for s in servers:
+            s.stop()
+
+
+def loadgen(cfg: dict[str, Any], work: Path, *, core: str | None = GEN_CORE, timeout: float = 900) -> dict[str, Any]:
+    path = work / f"gen-{time.monotonic_ns()}.json"
+    path.write_text(json.dumps({"clkTck": CLK_TCK, "verbose": VERBOSE, **cfg}))
+    proc = subprocess.run(pinned(core, [NODE, str(BENCH / "loadgen.js"), str(path)]), cwd=BENCH,
+                          capture_output=True, text=True, timeout=timeout)
+    if VERBOSE or proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+    if proc.returncode != 0:
+        raise RuntimeError(f"load generator failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def proto(kind: str) -> str:
+    return "ws" if kind == "aiohttp" else "sio"
+
+
+def best_under(steps: list[dict[str, Any]], limit_ms: float, key: str = "deliveries_per_s") -> dict[str, Any] | None:
+    ok = [s for s in steps if s["latency"]["p99"] is not None and s["latency"]["p99"] <= limit_ms
+          and (s["ack"]["p99"] or 0) <= limit_ms and s["lost"] <= 0.01 * s["expected"] and not s["ack_errors"]]
+    return max(ok, key=lambda s: s[key]) if ok else None
+
+
+# ------------------------------------------------------------------ scenarios
+def t1_fanout(work: Path, kinds: list[str], clients: int, rates: list[int], step_s: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in kinds:
+        with running(Server(kind, layouts.one_channel(clients), work)) as (srv,):
+            res = loadgen({"mode": "fanout", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
+                           "clients": clients, "pids": [srv.pid], "stopP99": 100, "pauseMs": 300,
+                           "steps": [{"rate": r, "duration": step_s} for r in rates]}, work)
+        best = best_under(res["steps"], 100)
+        out[kind] = {"steps": res["steps"], "connect": res["connect"], "best": best,
+                     "deliveries_per_s": best["deliveries_per_s"] if best else 0.0}
+    return out
+
+
+def t2_steady(work: Path, kinds: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in kinds:
+        with running(Server(kind, layouts.one_channel(clients), work)) as (srv,):
+            res = loadgen({"mode": "steady", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
+                           "clients": clients, "pids": [srv.pid], "steps": [{"rate": 10, "duration": seconds}]},
+                          work)
+        out[kind] = res["steps"][0]
+    return out
+
+
+def t3_chat(work: Path, kinds: list[str], clients: int, rates: list[int], step_s: float,
+            redis_url: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    variants = [(k, None) for k in kinds] + ([("hub", redis_url)] if redis_url and "hub" in kinds else [])
+    for kind, redis in variants:
+        env = {"HUB_REDIS_URL": redis, "HUB_REDIS_PREFIX": f"b{time.monotonic_ns()}:"} if redis else None
+        name = f"{kind}+redis" if redis else kind
+        with running(Server(kind, layouts.chat(clients), work, env=env, name=name.replace("+", "-"))) as (srv,):
+            res = loadgen({"mode": "chat", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
+                           "clients": clients, "pids": [srv.pid], "stopP99": 100, "pauseMs": 300,
+                           "connectConcurrency": 500,
+                           "steps": [{"rate": r, "duration": step_s} for r in rates]}, work)
+        best = best_under(res["steps"], 100, key="sends_per_s")
+        out[name] = {"steps": res["steps"], "best": best, "sends_per_s": best["sends_per_s"] if best else 0.0}
+    return out
+
+
+def t4_idle(work: Path, kinds: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in kinds:
+        with running(Server(kind, layouts.three_each(clients), work)) as (srv,):
+            res = loadgen({"mode": "idle", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
+                           "clients": clients, "pids": [srv.pid], "idleSeconds": seconds,
+                           "connectConcurrency": 500}, work)
+        out[kind] = {**res["idle"], "connect": res["connect"]}
+    return out
+
+
+def t5_connect(work: Path, kinds: list[str], clients: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in kinds:
+        with running(Server(kind, layouts.groups_of(clients, 50), work)) as (srv,):
+            res = loadgen({"mode": "connect", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
+                           "clients": clients, "pids": [srv.pid], "connectConcurrency": 500}, work)
+        out[kind] = res["connect"]
+    return out
+
+
+def t7_history(work: Path, messages: int, rate: int, seconds: float) -> dict[str, Any]:
+    layout = {**layouts.one_channel(10), "history": messages}
+    with running(Server("hub", layout, work, env={"BENCH_EXPLAIN": "1"})) as (srv,):
+        res = loadgen({"mode": "history", "proto": "sio", "url": srv.url, "seed": str(srv.seed), "clients": 1,
+                       "pids": [srv.pid], "rate": rate, "duration": seconds, "pageSize": 50}, work)
+    plan_file = work / "seed-hub.json.plan"
+    plan = json.loads(plan_file.read_text()) if plan_file.exists() else None
+    return {**res["history"], "messages_in_channel": messages, "plan": plan}
+
+
+def t8_two_procs(work: Path, clients: int, rates: list[int], step_s: float, redis_url: str) -> dict[str, Any]:
+    prefix = f"b{time.monotonic_ns()}:"
+    out: dict[str, Any] = {}
+    env = {"HUB_REDIS_URL": redis_url, "HUB_REDIS_PREFIX": prefix}
+    layout = layouts.one_channel(clients)
+    # Two cores only: the hubs take one each, the generator and Redis float (recorded in the result).
+    for label, cores in (("one", ["0"]), ("two", ["0", "1"])):
+        servers = [Server("hub", layout, work, core=c, env=env, name=f"hub-{label}-{c}") for c in cores]
+        with running(*servers):
+            res = loadgen({"mode": "fanout", "proto": "sio", "urls": [s.url for s in servers],
+                           "seed": str(servers[0].seed), "clients": clients, "pids": [s.pid for s in servers],
+                           "stopP99": 100, "pauseMs": 300,
+                           "steps": [{"rate": r, "duration": step_s} for r in rates]}, work, core=None)
+            steady = loadgen({"mode": "steady", "proto": "sio", "urls": [s.url for s in servers],
+                              "seed": str(servers[0].seed), "clients": clients, "pids": [s.pid for s in servers],
+                              "steps": [{"rate": 10, "duration": step_s * 2}]}, work, core=None)["steps"][0]
+        best = best_under(res["steps"], 100)
+        out[label] = {"steps": res["steps"], "best": best, "deliveries_per_s": best["deliveries_per_s"] if best else 0,
+                      "steady": steady}
+    return out
+
+
+# ------------------------------------------------------------------ table
+def fmt(v: Any, nd: int = 1) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.{nd}f}"
+    return f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}x" if a and b else "-"
+
+
+def table(r: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    head = ("scenario", "figure", "hub", "node sio4", "bare aiohttp", "target / met")
+    s = r["scenarios"]
+    if "T1" in s:
+        t = s["T1"]
+        h, n, a = (t.get(k, {}).get("deliveries_per_s") for k in ("hub", "node", "aiohttp"))
+        met = (h or 0) >= (n or 0) and (h or 0) >= 0.6 * (a or 0)
+        rows.append(("T1 fan-out 1k", "deliveries/s @p99<=100ms", fmt(h, 0), fmt(n, 0), fmt(a, 0),
+                     f">=node & >=60% aiohttp: {'MET' if met else 'MISSED'}"))
+        rows.append(("", "hub ratio", "1.00x", ratio(h, n), ratio(h, a), ""))
+        cpu = [t.get(k, {}).get("best") or {} for k in ("hub", "node", "aiohttp")]
+        rows.append(("", "CPU ms / 1k deliveries", *(fmt(c.get("cpu_ms_per_1k_deliveries"), 2) for c in cpu), ""))
+        rows.append(("", "p99 ms at that load", *(fmt((c.get("latency") or {}).get("p99"), 1) for c in cpu), ""))
+    if "T2" in s:
+        t = s["T2"]
+        g = [t.get(k) or {} for k in ("hub", "node", "aiohttp")]
+        hub = g[0].get("latency") or {}
+        met = (hub.get("p50") or 1e9) <= 10 and (hub.get("p99") or 1e9) <= 50
+        rows.append(("T2 steady 1k, 10 msg/s", "e2e p50 / p99 ms",
+                     *(f"{fmt((x.get('latency') or {}).get('p50'))} / {fmt((x.get('latency') or {}).get('p99'))}"
+                       for x in g), f"p50<=10, p99<=50: {'MET' if met else 'MISSED'}"))
+        rows.append(("", "CPU ms / 1k deliveries", *(fmt(x.get("cpu_ms_per_1k_deliveries"), 2) for x in g), ""))
+    if "T3" in s:
+        t = s["T3"]
+        h, hr = t.get("hub", {}).get("sends_per_s"), t.get("hub+redis", {}).get("sends_per_s")
+        n, a = t.get("node", {}).get("sends_per_s"), t.get("aiohttp", {}).get("sends_per_s")
+        rows.append(("T3 chat 5k", "sends/s @p99<=100ms", fmt(h, 0), fmt(n, 0), fmt(a, 0),
+                     f">=5000: {'MET' if (h or 0) >= 5000 else 'MISSED'}"))
+        rows.append(("", "  with Redis", fmt(hr, 0), "", "", f">=3000: {'MET' if (hr or 0) >= 3000 else 'MISSED'}"))
+        rows.append(("", "hub ratio", "1.00x", ratio(h, n), ratio(h, a), ""))
+    if "T4" in s:
+        t = s["T4"]
+        g = [t.get(k) or {} for k in ("hub", "node", "aiohttp")]
+        hub = g[0]
+        met_m = (hub.get("kib_per_conn") or 1e9) <= 20
+        met_c = (hub.get("cpu_pct") if hub.get("cpu_pct") is not None else 1e9) <= 2
+        rows.append((f"T4 idle {r['params']['T4_clients'] // 1000}k x3 ch", "KiB per connection",
+                     *(fmt(x.get("kib_per_conn"), 1) for x in g), f"<=20: {'MET' if met_m else 'MISSED'}"))
+        rows.append(("", "idle CPU % of a core", *(fmt(x.get("cpu_pct"), 2) for x in g),
+                     f"<=2%: {'MET' if met_c else 'MISSED'}"))
+    if "T5" in s:
+        t = s["T5"]
+        g = [t.get(k) or {} for k in ("hub", "node", "aiohttp")]
+        hub = g[0]
+        met = (hub.get("per_s") or 0) >= 1000 and hub.get("errors", 1) == 0
+        rows.append((f"T5 connect storm {r['params']['T5_clients'] // 1000}k", "connections/s (errors)",
+                     *(f"{fmt(x.get('per_s'), 0)} ({fmt(x.get('errors'))})" for x in g),
+                     f">=1000, 0 errors: {'MET' if met else 'MISSED'}"))
+    if "T6" in s:
+        rows.append(("T6 card action", s["T6"].get("status", "-"), "-", "-", "-", "not yet measurable"))
+    if "T7" in s:
+        t = s["T7"]
+        lat = t.get("latency") or {}
+        met = (lat.get("p99") or 1e9) <= 20 and not t.get("errors") and not t.get("bad_pages")
+        rows.append((f"T7 history ({t['messages_in_channel']:,} msgs)", "p99 ms @ 200 req/s",
+                     f"{fmt(lat.get('p50'))} / {fmt(lat.get('p99'))}", "", "",
+                     f"p99<=20: {'MET' if met else 'MISSED'} (index: {(t.get('plan') or {}).get('index', '?')})"))
+    if "T8" in s:
+        t = s["T8"]
+        one, two = t["one"]["deliveries_per_s"], t["two"]["deliveries_per_s"]
+        st = t["two"]["steady"]
+        pen = None
+        if st.get("latency_remote", {}).get("p99") is not None and st.get("latency_local", {}).get("p99") is not None:
+            pen = st["latency_remote"]["p99"] - st["latency_local"]["p99"]
+        met = two >= 1.6 * one and pen is not None and pen <= 5
+        rows.append(("T8 2 procs + Redis", "aggregate deliv/s (1 proc)", f"{fmt(two, 0)} ({fmt(one, 0)})", "", "",
+                     f">=1.6x: {ratio(two, one)} {'MET' if two >= 1.6 * one else 'MISSED'}"))
+        rows.append(("", "cross-proc p99 penalty ms", fmt(pen, 2), "", "",
+                     f"<=5: {'MET' if pen is not None and pen <= 5 else 'MISSED'}"))
+    widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(6)]
+    line = "  ".join("-" * w for w in widths)
+    out = ["  ".join(str(v).ljust(w) for v, w in zip(head, widths, strict=True)), line]
+    out += ["  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(out)
+
+
+def plot(r: dict[str, Any], path: Path) -> bool:
+    t1 = r["scenarios"].get("T1")
+    if not t1:
+        return False
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib missing: no plot (run `make bench-deps`)", file=sys.stderr)
+        return False
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for kind, label in (("hub", "Xietong hub"), ("node", "Node Socket.IO 4"), ("aiohttp", "bare aiohttp WS")):
+        steps = (t1.get(kind) or {}).get("steps") or []
+        xs = [s["deliveries_per_s"] for s in steps if s["latency"]["p99"] is not None]
+        if xs:
+            ax.plot(xs, [s["latency"]["p99"] for s in steps if s["latency"]["p99"] is not None], "o-",
+                    label=f"{label} p99")
+            ax.plot(xs, [s["latency"]["p50"] for s in steps if s["latency"]["p99"] is not None], "x--",
+                    label=f"{label} p50", alpha=0.6)
+    ax.axhline(100, color="grey", lw=0.8, ls=":")
+    ax.set_xlabel("deliveries/s (1,000 clients in one channel, server on one core)")
+    ax.set_ylabel("end-to-end latency, ms")
+    ax.set_yscale("log")
+    ax.set_title("T1 fan-out: latency against load")
+    ax.legend(fontsize=8)
+    ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    return True
+
+
+@contextlib.contextmanager
+def redis_server(work: Path) -> Iterator[str | None]:
+    exe = shutil.which("redis-server")
+    if not exe:
+        yield None
+        return
+    port = free_port()
+    proc = subprocess.Popen([exe, "--port", str(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+                            stdout=(work / "redis.log").open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> int:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    params: dict[str, Any] = {
+        "quick": QUICK, "cores": CORES, "server_core": SERVER_CORE, "generator_core": GEN_CORE,
+        "payload_bytes": 200, "store": "emulation (mongomock, in the hub process)"
+        if not os.environ.get("HUB_MONGODB_URL") else "mongodb",
+        "T1_clients": 1000, "T1_step_s": 2.0 if QUICK else 4.0,
+        "T1_rates": [5, 10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 140, 170, 200],
+        "T2_seconds": 5.0 if QUICK else 15.0,
+        "T3_clients": 5000, "T3_rates": [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000],
+        "T3_step_s": 2.0 if QUICK else 4.0,
+        "T4_clients": 2000 if QUICK else 10000, "T4_idle_s": 5.0 if QUICK else 10.0,
+        "T5_clients": 5000,
+        "T7_messages": 20000 if QUICK else 200000, "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,
+        "T8_clients": 1000,
+    }
+    kinds = [k for k in ("hub", "node", "aiohttp") if k in os.environ.get("BENCH_KINDS", "hub,node,aiohttp")]
+    result: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "params": params, "scenarios": {}}
+    want = (lambda k: not ONLY or k in ONLY)
+    with tempfile.TemporaryDirectory(prefix="xt-bench-") as tmp:
+        work = Path(tmp)
+        with redis_server(work) as redis_url:
+            plan: list[tuple[str, Any]] = [
+                ("T1", lambda: t1_fanout(work, kinds, params["T1_clients"], params["T1_rates"], params["T1_step_s"])),
+                ("T2", lambda: t2_steady(work, kinds, params["T1_clients"], params["T2_seconds"])),
+                ("T5", lambda: t5_connect(work, kinds, params["T5_clients"])),
+                ("T4", lambda: t4_idle(work, kinds, params["T4_clients"], params["T4_idle_s"])),
+                ("T3", lambda: t3_chat(work, kinds, params["T3_clients"], params["T3_rates"], params["T3_step_s"],
+                                       redis_url)),
+                ("T8", lambda: t8_two_procs(work, params["T8_clients"], params["T1_rates"], params["T1_step_s"],
+                                            redis_url) if redis_url else {"error": "no redis-server"}),
+                ("T7", lambda: t7_history(work, params["T7_messages"], params["T7_rate"], params["T7_seconds"])),
+                ("T6", lambda: {"status": "not yet measurable: no `card.action` socket event on main"}),
+            ]
+            for key, fn in plan:
+                if not want(key):
+                    continue
+                t0 = time.monotonic()
+                print(f"[bench] {key} ...", file=sys.stderr, flush=True)
+                try:
+                    result["scenarios"][key] = fn()
+                except Exception as exc:  # one broken scenario must not hide the others
+                    print(f"[bench] {key} failed: {exc}", file=sys.stderr, flush=True)
+                    result["scenarios"][key] = {"error": str(exc)[-2000:]}
+                print(f"[bench] {key} done in {time.monotonic() - t0:.0f}s", file=sys.stderr, flush=True)
+    result["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    ok = {k: v for k, v in result["scenarios"].items() if "error" not in v}
+    text = table({**result, "scenarios": ok})
+    result["table"] = text
+    out = RESULTS / "latest.json"
+    out.write_text(json.dumps(result, indent=1))
+    png = RESULTS / "t1_fanout.png"
+    plotted = plot(result, png)
+    print(text)
+    for k, v in result["scenarios"].items():
+        if "error" in v:
+            print(f"{k}: ERROR {v['error'][:300]}")
+    print(f"\nstore: {params['store']}; JSON: {out}" + (f"; plot: {png}" if plotted else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
