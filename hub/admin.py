@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Awaitable, Callable
 
+from hub.actions.audit import verify_chain
 from hub.actions.auth import do_disable_user, do_enable_user
+from hub.actions.bots import do_issue_bot_token, do_revoke_bot_tokens, ensure_bot
+from hub.actions.integrations import do_create_integration, do_rotate_integration_secret
 from hub.actions.org import (
     do_add_membership,
     do_create_unit,
@@ -14,9 +17,10 @@ from hub.actions.org import (
     do_reset_password,
     do_set_roles,
 )
+from hub.botplatform.registry import builtin
 from hub.context import Hub
 from hub.errors import HubError
-from hub.models import Unit, User
+from hub.models import BotAccount, Unit, User
 from hub.seed.demo import load_demo
 
 
@@ -49,7 +53,7 @@ async def users_disable(hub: Hub, args: argparse.Namespace) -> None:
 
 
 async def users_enable(hub: Hub, args: argparse.Namespace) -> None:
-    await do_enable_user(await _user(args.username))
+    await do_enable_user(hub, await _user(args.username))
     print(f"enabled {args.username}")
 
 
@@ -59,7 +63,7 @@ async def users_reset_password(hub: Hub, args: argparse.Namespace) -> None:
 
 
 async def users_roles(hub: Hub, args: argparse.Namespace) -> None:
-    await do_set_roles(await _user(args.username), args.roles)
+    await do_set_roles(hub, await _user(args.username), args.roles)
     print(f"roles of {args.username}: {', '.join(args.roles)}")
 
 
@@ -71,7 +75,7 @@ async def users_list(hub: Hub, args: argparse.Namespace) -> None:
 
 async def units_add(hub: Hub, args: argparse.Namespace) -> None:
     parent = await _unit(args.parent) if args.parent else None
-    unit = await do_create_unit(args.code, args.name, args.short_name or args.name, args.kind, parent)
+    unit = await do_create_unit(hub, args.code, args.name, args.short_name or args.name, args.kind, parent)
     print(f"created unit {unit.code} ({unit.name}) id={unit.id}")
 
 
@@ -91,6 +95,46 @@ async def members_remove(hub: Hub, args: argparse.Namespace) -> None:
     print(f"{args.username} left {args.unit}")
 
 
+async def audit_verify(hub: Hub, args: argparse.Namespace) -> None:
+    report = await verify_chain()
+    if report.ok:
+        print(f"audit chain intact: {report.entries} entries")
+        return
+    print(f"AUDIT CHAIN BROKEN at entry {report.broken_at}: {report.reason}")
+    raise SystemExit(1)
+
+
+async def bots_add(hub: Hub, args: argparse.Namespace) -> None:
+    bot = builtin(args.key)
+    account = await ensure_bot(bot.key, bot.name, list(bot.commands))
+    print(f"bot {account.key} ({account.name}) ready; issue a token with: python -m hub bots token {account.key}")
+
+
+async def bots_token(hub: Hub, args: argparse.Namespace) -> None:
+    token = await do_issue_bot_token(hub, None, args.key)
+    print(f"token for bot {args.key} (shown once; only its hash is kept):\n{token}")
+
+
+async def bots_revoke(hub: Hub, args: argparse.Namespace) -> None:
+    print(f"revoked {await do_revoke_bot_tokens(hub, None, args.key)} token(s) of bot {args.key}")
+
+
+async def bots_list(hub: Hub, args: argparse.Namespace) -> None:
+    for account in await BotAccount.find_all().sort("+key").to_list():
+        commands = " ".join(f"/{c.name}" for c in account.commands)
+        print(f"{account.key:12} {account.name:10} {commands}")
+
+
+async def integrations_add(hub: Hub, args: argparse.Namespace) -> None:
+    integration, secret = await do_create_integration(hub, None, args.key, args.name, args.bot)
+    print(f"integration {integration.key} -> bot {integration.bot_key}\n"
+          f"  URL:    /api/v1/integrations/{integration.key}/incoming\n  secret: {secret}  (shown once)")
+
+
+async def integrations_rotate(hub: Hub, args: argparse.Namespace) -> None:
+    print(f"new secret for {args.key}: {await do_rotate_integration_secret(hub, None, args.key)}")
+
+
 COMMANDS: dict[tuple[str, str], Callable[[Hub, argparse.Namespace], Awaitable[None]]] = {
     ("seed", "demo"): seed_demo,
     ("users", "add"): users_add,
@@ -103,4 +147,11 @@ COMMANDS: dict[tuple[str, str], Callable[[Hub, argparse.Namespace], Awaitable[No
     ("units", "list"): units_list,
     ("members", "add"): members_add,
     ("members", "remove"): members_remove,
+    ("audit", "verify"): audit_verify,
+    ("bots", "add"): bots_add,
+    ("bots", "token"): bots_token,
+    ("bots", "revoke"): bots_revoke,
+    ("bots", "list"): bots_list,
+    ("integrations", "add"): integrations_add,
+    ("integrations", "rotate"): integrations_rotate,
 }

@@ -9,17 +9,19 @@ from pathlib import Path
 import redis.asyncio as aioredis
 from aiohttp import web
 
+from hub.botplatform.host import BotHost
+from hub.botplatform.registry import builtin
 from hub.context import Hub
 from hub.lib.security import make_hasher
 from hub.realtime.bus import Realtime
 from hub.realtime.server import create_sio, register_handlers
 from hub.settings import Settings
 from hub.store.db import open_store
-from hub.views import channels, messages, meta, org, session
+from hub.views import bot_api, cards, channels, messages, meta, org, session
 from hub.views.base import HUB_KEY, Endpoint, error_middleware, json_response, wrap
 
 SETTINGS_KEY = web.AppKey("settings", Settings)
-TABLES = [session.api, org.api, channels.api, messages.api, meta.api]
+TABLES = [session.api, org.api, channels.api, messages.api, cards.api, bot_api.api, meta.api]
 
 
 def all_endpoints() -> list[Endpoint]:
@@ -31,8 +33,10 @@ def make_hub(settings: Settings, *, write_only: bool = False) -> Hub:
     redis = aioredis.Redis.from_url(settings.redis_url) if settings.redis_url else None
     sio = create_sio(settings, write_only=write_only)
     hasher = make_hasher(settings.argon2_time_cost, settings.argon2_memory_kib)
-    return Hub(settings=settings, hasher=hasher, realtime=Realtime(sio, redis, settings.redis_prefix),
-               dummy_hash=hasher.hash(secrets.token_hex(16)))
+    hub = Hub(settings=settings, hasher=hasher, realtime=Realtime(sio, redis, settings.redis_prefix),
+              dummy_hash=hasher.hash(secrets.token_hex(16)))
+    hub.bots = BotHost(hub)
+    return hub
 
 
 def create_app(settings: Settings, *, banner: bool = True) -> web.Application:
@@ -49,6 +53,12 @@ def create_app(settings: Settings, *, banner: bool = True) -> web.Application:
         yield
         await hub.store.close()
 
+    async def bots_ctx(app: web.Application) -> AsyncIterator[None]:
+        for key in settings.embedded_bots:
+            await hub.bots.register(builtin(key))
+        yield
+        await hub.bots.close()
+
     async def redis_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
         if redis is not None:
@@ -61,7 +71,7 @@ def create_app(settings: Settings, *, banner: bool = True) -> web.Application:
         await sio.shutdown()
 
     # Cleanup runs in reverse: sockets close first, then Redis, then the store.
-    app.cleanup_ctx.extend([store_ctx, redis_ctx, realtime_ctx])
+    app.cleanup_ctx.extend([store_ctx, redis_ctx, realtime_ctx, bots_ctx])
 
     for ep in all_endpoints():
         app.router.add_route(ep.method, ep.path, wrap(ep))

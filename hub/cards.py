@@ -71,3 +71,62 @@ class CardOut(BaseModel):
     bot: str
     actions: list[CardAction] = Field(default_factory=list)
     fallback_text: str
+
+
+class PositionRule(BaseModel):
+    """A seat in a unit: its head, or whoever holds a named position (岗位) there."""
+
+    unit_id: str
+    head: bool = True
+    position: str | None = None
+
+
+class ActionRule(BaseModel):
+    """Who may press a button. Empty means nobody; anyone means anyone who can see the card."""
+
+    anyone: bool = False
+    users: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    positions: list[PositionRule] = Field(default_factory=list)
+
+
+class CardActionDef(CardAction):
+    """A button as a bot declares it; rule and exclusive never leave the server."""
+
+    rule: ActionRule = Field(default_factory=ActionRule)
+    # Exclusive actions (approve, reject) must be pressed on the current version: one wins.
+    # Others (a vote) apply to whatever the card is now.
+    exclusive: bool = True
+
+
+class CardSpec(BaseModel):
+    """What a bot posts. context is the bot's private state and is never shown to users."""
+
+    kind: str = Field(min_length=1, max_length=40)
+    title: str = Field(min_length=1, max_length=200)
+    fields: list[CardField] = Field(default_factory=list, max_length=50)
+    body: str = Field(default="", max_length=8000)
+    attachments: list[CardAttachment] = Field(default_factory=list, max_length=20)
+    classification: Classification = "公开"
+    urgency: Urgency = "平件"
+    deadline: datetime | None = None
+    status: CardStatus
+    actions: list[CardActionDef] = Field(default_factory=list, max_length=12)
+    context: dict[str, object] = Field(default_factory=dict)
+    fallback_text: str | None = Field(default=None, max_length=2000)
+
+
+class CardChange(BaseModel):
+    """A bot's answer to an action, or an update it makes on its own: only what changes."""
+
+    title: str | None = Field(default=None, max_length=200)
+    fields: list[CardField] | None = None
+    body: str | None = Field(default=None, max_length=8000)
+    status: CardStatus | None = None
+    actions: list[CardActionDef] | None = None
+    context: dict[str, object] | None = None
+    # Recorded on the card's timeline with who did it.
+    timeline: str | None = Field(default=None, max_length=500)
+    fallback_text: str | None = Field(default=None, max_length=2000)
+    # Shown only to the person who pressed the button.
+    reply: str | None = Field(default=None, max_length=2000)

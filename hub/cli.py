@@ -62,6 +62,21 @@ def _parser() -> argparse.ArgumentParser:
     mrm = members.add_parser("remove")
     mrm.add_argument("username")
     mrm.add_argument("unit")
+    audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="check the hash chain; exit 1 if any entry was altered or removed")
+
+    bots = sub.add_parser("bots", help="bot accounts").add_subparsers(dest="action", required=True)
+    for name in ("add", "token", "revoke"):
+        bots.add_parser(name).add_argument("key")
+    bots.add_parser("list")
+
+    integ = sub.add_parser("integrations", help="incoming integrations").add_subparsers(dest="action",
+                                                                                       required=True)
+    iadd = integ.add_parser("add")
+    iadd.add_argument("key")
+    iadd.add_argument("--name", required=True)
+    iadd.add_argument("--bot", default="webhook")
+    integ.add_parser("rotate").add_argument("key")
     return p
 
 

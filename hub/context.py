@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from hub.settings import Settings
 
 if TYPE_CHECKING:
+    from hub.botplatform.host import BotHost
     from hub.realtime.bus import Realtime
     from hub.store.db import Store
 
@@ -26,14 +27,14 @@ class Hub:
     # A hash of nothing in particular, verified for unknown usernames to keep login timing flat.
     dummy_hash: str
     store: Store | None = None
-    _channel_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(
-        default_factory=weakref.WeakValueDictionary
-    )
+    bots: BotHost = field(init=False)
+    _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
 
-    def channel_lock(self, channel_id: str) -> asyncio.Lock:
-        """Serialise sequence allocation per channel inside this process; the unique index covers the rest."""
-        lock = self._channel_locks.get(channel_id)
+    def lock(self, key: str) -> asyncio.Lock:
+        """Serialise contended work on one object inside this process (a channel's sequence, a card,
+        the audit chain); unique indexes and guarded updates keep it right across processes."""
+        lock = self._locks.get(key)
         if lock is None:
             lock = asyncio.Lock()
-            self._channel_locks[channel_id] = lock
+            self._locks[key] = lock
         return lock

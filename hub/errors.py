@@ -33,6 +33,23 @@ ERRORS: dict[str, tuple[int, str, str]] = {
         "单位频道的成员由组织架构决定",
         "Members of a unit channel follow the org tree",
     ),
+    "classified_content": (
+        422,
+        "内容含有涉密标识（秘密/机密/绝密）。根据《保密法》，涉密信息严禁在非涉密网络中传输，本系统仅可处理公开和内部（工作秘密）信息",
+        "The content is marked as a state secret (秘密/机密/绝密). Under the Law on Guarding State Secrets, "
+        "classified information must not travel on a non-classified network; this system carries only "
+        "公开 (public) and 内部 (internal) content",
+    ),
+    "action_not_allowed": (403, "你无权执行此操作", "You are not allowed to take this action"),
+    "stale_card": (409, "卡片已被他人处理", "Someone has already acted on this card"),
+    "bot_failed": (502, "机器人处理失败，卡片未改变", "The bot failed; the card is unchanged"),
+    "bot_timeout": (504, "机器人响应超时，卡片未改变", "The bot did not answer in time; the card is unchanged"),
+    "bot_unavailable": (503, "机器人当前不在线", "The bot is not running"),
+    "request_in_progress": (409, "相同请求正在处理中", "The same request is still being processed"),
+    "unknown_command": (404, "没有这个命令", "No such command"),
+    "bad_signature": (401, "签名无效", "The signature is invalid"),
+    "stale_request": (401, "请求已过期（时间戳超过5分钟）", "The request timestamp is more than 5 minutes off"),
+    "replayed_request": (409, "重复的请求已被拒绝", "This request was already received"),
     "internal": (500, "服务器内部错误", "Internal server error"),
 }
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel
 
 from hub import wire
+from hub.cards import CardAction, CardOut
 
 
 class Event(BaseModel):
@@ -48,6 +49,22 @@ class ReadUpdated(Event):
     unread: int
 
 
+class CardUpdated(Event):
+    """A card changed. Its actions are the buttons everyone who sees it may press."""
+
+    NAME: ClassVar[str] = "card.updated"
+    card: CardOut
+
+
+class CardActions(Event):
+    """Sent to one person: the buttons they may press on this version of the card (others see none)."""
+
+    NAME: ClassVar[str] = "card.actions"
+    card_id: str
+    version: int
+    actions: list[CardAction]
+
+
 class SessionEnded(Event):
     NAME: ClassVar[str] = "session.ended"
     reason: Literal["logout", "disabled", "expired"]
@@ -62,7 +79,7 @@ class Ack(BaseModel):
 
 
 SERVER_EVENTS: list[type[Event]] = [MessageNew, MessageUpdated, MemberAdded, MemberRemoved, ReadUpdated,
-                                    SessionEnded]
+                                    CardUpdated, CardActions, SessionEnded]
 
 # Client-to-server events and the model each payload must match.
 CLIENT_EVENTS: dict[str, type[BaseModel]] = {
@@ -71,4 +88,6 @@ CLIENT_EVENTS: dict[str, type[BaseModel]] = {
     "message.recall": wire.SocketRecallIn,
     "channel.read": wire.SocketReadIn,
     "sync": wire.SyncIn,
+    "card.action": wire.SocketCardActionIn,
+    "command.run": wire.SocketCommandIn,
 }

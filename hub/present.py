@@ -8,7 +8,10 @@ from beanie import PydanticObjectId
 from beanie.operators import In
 
 from hub import wire
-from hub.models import Channel, Membership, Message, Subscription, Unit, User
+from hub.cards import CardAction, CardActionDef, CardOut, CardTimelineEntry
+from hub.models import Card, Channel, Membership, Message, Subscription, Unit, User
+from hub.models.cards import TimelineEntry
+from hub.permissions import actions_for
 
 RECALLED_TEXT = ""
 
@@ -21,7 +24,24 @@ async def user_names(ids: Iterable[PydanticObjectId]) -> dict[PydanticObjectId, 
     return {u.id: u.name for u in users if u.id is not None}
 
 
-def message_out(message: Message, sender_name: str) -> wire.MessageOut:
+def card_view(card: Card, actions: list[CardActionDef]) -> CardOut:
+    return CardOut(
+        id=str(card.id), kind=card.kind, title=card.title, fields=card.fields, body=card.body,
+        attachments=card.attachments, classification=card.classification, urgency=card.urgency,
+        deadline=card.deadline, status=card.status, version=card.version, bot=card.bot,
+        timeline=[CardTimelineEntry(at=t.at, text=t.text, actor_name=actor_label(t)) for t in card.timeline],
+        actions=[CardAction(**a.model_dump(exclude={"rule", "exclusive"})) for a in actions],
+        fallback_text=card.fallback_text,
+    )
+
+
+def actor_label(entry: TimelineEntry) -> str:
+    if entry.on_behalf_of_name:
+        return f"{entry.actor_name}（代{entry.on_behalf_of_name}）"
+    return entry.actor_name
+
+
+def message_out(message: Message, sender_name: str, card: CardOut | None = None) -> wire.MessageOut:
     recalled = message.recalled_at is not None
     return wire.MessageOut(
         id=str(message.id),
@@ -36,12 +56,21 @@ def message_out(message: Message, sender_name: str) -> wire.MessageOut:
         created_at=message.created_at,
         edited_at=message.edited_at,
         recalled=recalled,
+        card=None if recalled else card,
     )
 
 
-async def messages_out(messages: list[Message]) -> list[wire.MessageOut]:
+async def messages_out(messages: list[Message], viewer: User) -> list[wire.MessageOut]:
+    """Messages as this viewer sees them: cards carry only the buttons the viewer may press."""
     names = await user_names(m.sender_id for m in messages)
-    return [message_out(m, names.get(m.sender_id, "")) for m in messages]
+    card_ids = list({m.card_id for m in messages if m.card_id is not None})
+    cards = {card.id: card for card in await Card.find(In(Card.id, card_ids)).to_list()} if card_ids else {}
+    views: dict[PydanticObjectId, CardOut] = {}
+    for cid, card in cards.items():
+        assert cid is not None
+        views[cid] = card_view(card, await actions_for(viewer, card))
+    return [message_out(m, names.get(m.sender_id, ""), views.get(m.card_id) if m.card_id else None)
+            for m in messages]
 
 
 def channel_out(channel: Channel, sub: Subscription | None = None, peer_id: str | None = None) -> wire.ChannelOut:

@@ -36,7 +36,7 @@ async def channel_members(channel: Channel) -> list[User]:
     return sorted(users, key=lambda u: u.pinyin)
 
 
-async def history(hub: Hub, channel: Channel, before: int | None, after: int | None,
+async def history(hub: Hub, viewer: User, channel: Channel, before: int | None, after: int | None,
                   limit: int) -> wire.HistoryOut:
     """One page in ascending order: the newest page, or the page before/after a sequence number."""
     limit = max(1, min(limit, hub.settings.history_page_max))
@@ -51,7 +51,7 @@ async def history(hub: Hub, channel: Channel, before: int | None, after: int | N
     has_more = len(page) > limit
     page = page[:limit]
     page.sort(key=lambda m: m.seq)
-    return wire.HistoryOut(messages=await messages_out(page), has_more=has_more)
+    return wire.HistoryOut(messages=await messages_out(page, viewer), has_more=has_more)
 
 
 async def sync(hub: Hub, user: User, request: wire.SyncIn) -> wire.SyncOut:
@@ -82,8 +82,8 @@ async def sync(hub: Hub, user: User, request: wire.SyncIn) -> wire.SyncOut:
                                          LTE(Message.seq, item.last_seq)).sort("+rev").limit(cap + 1).to_list()
             too_far = len(updates) > cap
         out.append(wire.SyncChannelOut(
-            channel_id=str(ch.id), messages=[] if too_far else await messages_out(fresh),
-            updates=[] if too_far else await messages_out(updates), last_seq=ch.last_seq, rev=ch.rev,
+            channel_id=str(ch.id), messages=[] if too_far else await messages_out(fresh, user),
+            updates=[] if too_far else await messages_out(updates, user), last_seq=ch.last_seq, rev=ch.rev,
             too_far_behind=too_far))
     return wire.SyncOut(channels=out, unknown=unknown)
 

@@ -36,5 +36,9 @@ class Settings(BaseSettings):
     catchup_max: int = 200
     max_body_bytes: int = 256 * 1024
 
+    bot_timeout_seconds: float = 5.0
+    # Bots run inside the hub; the rest are expected as `python -m bots` processes with a token.
+    embedded_bots: list[str] = Field(default_factory=lambda: ["poll", "webhook"])
+
     webclient_dir: str | None = Field(default=None, description="Built web client to serve at /")
     cors_origins: list[str] = Field(default_factory=list)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hub.cards import CardOut
+from hub.cards import CardOut, CardSpec
 
 Id = str
 
@@ -180,3 +180,109 @@ class Health(BaseModel):
     status: Literal["ok", "degraded"]
     store: dict[str, Any]
     redis: dict[str, Any]
+
+
+class CardActionIn(WireModel):
+    action_id: str = Field(min_length=1, max_length=64)
+    version: int = Field(ge=1)
+    request_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+    comment: str | None = Field(default=None, max_length=1000)
+    choice: str | None = Field(default=None, max_length=100)
+
+
+class SocketCardActionIn(CardActionIn):
+    card_id: Id
+
+
+class CardActionOut(BaseModel):
+    card: CardOut
+    reply: str | None = None
+
+
+class CommandIn(WireModel):
+    text: str = Field(min_length=2, max_length=2000)
+
+
+class SocketCommandIn(CommandIn):
+    channel_id: Id
+
+
+class CommandOut(BaseModel):
+    reply: str | None = None
+
+
+class CommandInfo(BaseModel):
+    name: str
+    description: str
+    usage: str
+    bot_name: str
+
+
+class CommandList(BaseModel):
+    commands: list[CommandInfo]
+
+
+class DelegationIn(WireModel):
+    delegate_id: Id
+    starts_at: datetime
+    ends_at: datetime
+    reason: str = Field(default="", max_length=200)
+
+
+class DelegationOut(BaseModel):
+    id: Id
+    principal_id: Id
+    principal_name: str
+    delegate_id: Id
+    delegate_name: str
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+    active: bool
+
+
+class DelegationList(BaseModel):
+    delegations: list[DelegationOut]
+
+
+class AuditEntryOut(BaseModel):
+    seq: int
+    at: datetime
+    actor_id: str | None
+    actor_name: str
+    on_behalf_of_name: str | None
+    action: str
+    object_type: str
+    object_id: str
+    outcome: str
+    ip: str | None
+    user_agent: str | None
+    detail: dict[str, Any]
+    hash: str
+
+
+class AuditList(BaseModel):
+    entries: list[AuditEntryOut]
+    chain_ok: bool
+
+
+class BotPostIn(WireModel):
+    channel_ids: list[Id] = Field(default_factory=list, max_length=50)
+    user_ids: list[Id] = Field(default_factory=list, max_length=500)
+
+
+class BotMessageIn(BotPostIn):
+    text: str = Field(min_length=1, max_length=8000)
+
+
+class BotCardIn(BotPostIn):
+    card: CardSpec
+
+
+class BotIdOut(BaseModel):
+    id: str
+    version: int | None = None
+
+
+class StorageValue(BaseModel):
+    value: Any = None

@@ -74,7 +74,7 @@ class World:
     async def unit(self, code: str, name: str | None = None, kind: str = "department") -> Unit:
         from hub.actions.org import do_create_unit
 
-        return await do_create_unit(code, name or code, name or code, kind, None)
+        return await do_create_unit(self.hub, code, name or code, name or code, kind, None)
 
     async def user(self, username: str, name: str | None = None, *, units: list[Unit] | None = None,
                    roles: list[str] | None = None) -> User:

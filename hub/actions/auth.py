@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from beanie import PydanticObjectId
 from pymongo import ReturnDocument
 
+from hub.actions.audit import Origin, do_audit
 from hub.context import Hub
 from hub.errors import HubError
 from hub.events import SessionEnded
@@ -51,7 +52,21 @@ def _locked_error(until: datetime) -> HubError:
     return HubError("account_locked", locked_until=until.isoformat(), retry_after_seconds=remaining)
 
 
-async def do_login(hub: Hub, username: str, password: str, ip: str | None, user_agent: str | None) -> LoginResult:
+async def do_login(hub: Hub, username: str, password: str, origin: Origin) -> LoginResult:
+    """Log in; every attempt, good or bad, is audited (without the password)."""
+    try:
+        result = await _login(hub, username, password, origin)
+    except HubError as exc:
+        known = await User.find_one(User.username == username.strip().lower())
+        await do_audit(hub, "session.login", actor=known, object_type="user", object_id=known.id if known else "",
+                       outcome=exc.code, detail={} if known else {"username": username[:64]}, origin=origin)
+        raise
+    await do_audit(hub, "session.login", actor=result.user, object_type="session", object_id=result.session.id,
+                   origin=origin)
+    return result
+
+
+async def _login(hub: Hub, username: str, password: str, origin: Origin) -> LoginResult:
     user = await User.find_one(User.username == username.strip().lower())
     if user is None or not user.password_hash:
         await _verify(hub, hub.dummy_hash, password)
@@ -72,8 +87,8 @@ async def do_login(hub: Hub, username: str, password: str, ip: str | None, user_
         token_hash=hash_token(token),
         user_id=user.id,
         expires_at=utcnow() + timedelta(hours=hub.settings.session_ttl_hours),
-        ip=ip,
-        user_agent=(user_agent or "")[:300] or None,
+        ip=origin.ip,
+        user_agent=(origin.user_agent or "")[:300] or None,
     )
     await session.insert()
     return LoginResult(token=token, session=session, user=user)
@@ -108,15 +123,17 @@ async def _check_session(hub: Hub, session: AuthSession | None) -> tuple[User, A
     return user, session
 
 
-async def do_logout(hub: Hub, session: AuthSession) -> None:
+async def do_logout(hub: Hub, user: User, session: AuthSession, origin: Origin) -> None:
     await AuthSession.get_pymongo_collection().update_one(
         {"_id": session.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
     )
+    await do_audit(hub, "session.logout", actor=user, object_type="session", object_id=session.id, origin=origin)
     await hub.realtime.disconnect_room(session_room(session.id), SessionEnded(reason="logout"))
 
 
-async def do_disable_user(hub: Hub, user: User) -> None:
+async def do_disable_user(hub: Hub, user: User, *, actor: User | None = None) -> None:
     """Disable at once: revoke every session and close every socket, on every hub process."""
+    await do_audit(hub, "user.disabled", actor=actor, object_type="user", object_id=user.id)
     await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"disabled": True}})
     await AuthSession.get_pymongo_collection().update_many(
         {"user_id": user.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
@@ -124,7 +141,8 @@ async def do_disable_user(hub: Hub, user: User) -> None:
     await hub.realtime.disconnect_room(user_room(user.id), SessionEnded(reason="disabled"))
 
 
-async def do_enable_user(user: User) -> None:
+async def do_enable_user(hub: Hub, user: User, *, actor: User | None = None) -> None:
+    await do_audit(hub, "user.enabled", actor=actor, object_type="user", object_id=user.id)
     await User.get_pymongo_collection().update_one(
         {"_id": user.id}, {"$set": {"disabled": False, "failed_logins": 0, "locked_until": None}}
     )

@@ -11,13 +11,16 @@ from beanie.operators import In, Or
 from pymongo import DESCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
+from bots.protocol import Actor, MentionEvent
 from hub import wire
+from hub.cards import CardOut
+from hub.classification import check_unclassified
 from hub.context import Hub
 from hub.errors import HubError
 from hub.events import MessageNew, MessageUpdated, ReadUpdated
 from hub.lib.timeutil import as_utc, utcnow
-from hub.models import Channel, Message, Subscription, User
-from hub.present import message_out
+from hub.models import BotAccount, Card, Channel, Message, Subscription, User
+from hub.present import card_view, message_out
 from hub.realtime.bus import channel_room, user_room
 
 _MENTION = re.compile(r"@([^\s@,，。:：;；!！?？()（）]{1,32})")
@@ -29,6 +32,7 @@ def check_content(hub: Hub, content: str) -> str:
         raise HubError("message_too_long", limit=hub.settings.message_max_chars)
     if not content.strip():
         raise HubError("empty_message")
+    check_unclassified([content])
     return content
 
 
@@ -54,7 +58,7 @@ async def _next_seq(channel_id: PydanticObjectId) -> int:
 
 
 async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str,
-                          client_msg_id: str | None) -> tuple[wire.MessageOut, bool]:
+                          client_msg_id: str | None, *, card: Card | None = None) -> tuple[wire.MessageOut, bool]:
     """Store once and fan out; a re-send with the same client_msg_id returns the original.
 
     The sequence is the channel's highest stored seq plus one, claimed by the unique
@@ -65,17 +69,18 @@ async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str
     assert sender.id is not None and channel.id is not None
     cmid = client_msg_id or f"srv-{uuid.uuid4().hex}"
     mentions = await _mentions(channel, content)
-    async with hub.channel_lock(str(channel.id)):
+    async with hub.lock(f"channel:{channel.id}"):
         for _ in range(_MAX_SEQ_RETRIES):
             message = Message(channel_id=channel.id, seq=await _next_seq(channel.id), sender_id=sender.id,
-                              client_msg_id=cmid, content=content, mentions=mentions)
+                              client_msg_id=cmid, content=content, mentions=mentions,
+                              card_id=card.id if card else None)
             try:
                 await message.insert()
                 break
             except DuplicateKeyError:
                 original = await Message.find_one(Message.sender_id == sender.id, Message.client_msg_id == cmid)
                 if original is not None:
-                    return message_out(original, sender.name), False
+                    return message_out(original, sender.name, _public_view(card)), False
         else:
             raise HubError("conflict", detail="could not allocate a sequence number")
     # Guarded, so a slower concurrent writer never moves the channel's head backwards.
@@ -87,9 +92,23 @@ async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str
     await Subscription.get_pymongo_collection().update_one(
         {"channel_id": channel.id, "user_id": sender.id}, {"$max": {"last_read_seq": message.seq}}
     )
-    out = message_out(message, sender.name)
+    out = message_out(message, sender.name, _public_view(card))
     await hub.realtime.emit(channel_room(channel.id), MessageNew(message=out))
+    if mentions and not sender.is_bot:
+        await _tell_mentioned_bots(hub, sender, message)
     return out, True
+
+
+async def _tell_mentioned_bots(hub: Hub, sender: User, message: Message) -> None:
+    for account in await BotAccount.find(In(BotAccount.user_id, message.mentions)).to_list():
+        hub.bots.notify_mention(account.key, MentionEvent(
+            message_id=str(message.id), channel_id=str(message.channel_id), content=message.content,
+            user=Actor(id=str(sender.id), name=sender.name)))
+
+
+def _public_view(card: Card | None) -> CardOut | None:
+    """The card as a whole room sees it: only buttons anyone may press; the rest go out per person."""
+    return card_view(card, [a for a in card.actions if a.rule.anyone]) if card else None
 
 
 async def _next_rev(channel: Channel) -> int:

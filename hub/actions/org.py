@@ -8,6 +8,7 @@ import re
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
+from hub.actions.audit import do_audit
 from hub.actions.channels import ensure_unit_channel, subscribe, unsubscribe
 from hub.context import Hub
 from hub.errors import HubError
@@ -36,9 +37,9 @@ def check_password(password: str) -> str:
     return password
 
 
-async def do_create_unit(code: str, name: str, short_name: str, kind: str, parent: Unit | None,
-                         *, order: int = 0, external: bool = False,
-                         unit_id: PydanticObjectId | None = None) -> Unit:
+async def do_create_unit(hub: Hub, code: str, name: str, short_name: str, kind: str, parent: Unit | None,
+                         *, order: int = 0, external: bool = False, unit_id: PydanticObjectId | None = None,
+                         actor: User | None = None) -> Unit:
     full, initials = search_keys(name)
     unit = Unit(code=code, name=name, short_name=short_name, kind=kind,
                 parent_id=parent.id if parent else None, order=order, external=external,
@@ -51,11 +52,12 @@ async def do_create_unit(code: str, name: str, short_name: str, kind: str, paren
         raise HubError("conflict", detail=f"unit code {code}") from None
     if not external:
         await ensure_unit_channel(unit)
+    await do_audit(hub, "unit.created", actor=actor, object_type="unit", object_id=unit.id, detail={"code": code})
     return unit
 
 
 async def do_create_user(hub: Hub, username: str, name: str, password: str, roles: list[str],
-                         *, user_id: PydanticObjectId | None = None) -> User:
+                         *, user_id: PydanticObjectId | None = None, actor: User | None = None) -> User:
     username = username.strip().lower()
     if not _USERNAME.match(username):
         raise HubError("invalid_request", detail="username: 2-32 of a-z 0-9 _ . -, starting with a letter")
@@ -69,24 +71,30 @@ async def do_create_user(hub: Hub, username: str, name: str, password: str, role
         await user.insert()
     except DuplicateKeyError:
         raise HubError("username_taken") from None
+    await do_audit(hub, "user.created", actor=actor, object_type="user", object_id=user.id,
+                   detail={"roles": list(user.roles)})
     return user
 
 
-async def do_reset_password(hub: Hub, user: User, password: str) -> None:
+async def do_reset_password(hub: Hub, user: User, password: str, *, actor: User | None = None) -> None:
     """A new password ends every session, and unlocks the account."""
     hashed = await asyncio.to_thread(hub.hasher.hash, check_password(password))
     await User.get_pymongo_collection().update_one(
         {"_id": user.id}, {"$set": {"password_hash": hashed, "failed_logins": 0, "locked_until": None}}
     )
     await AuthSession.get_pymongo_collection().delete_many({"user_id": user.id})
+    await do_audit(hub, "user.password_reset", actor=actor, object_type="user", object_id=user.id)
 
 
-async def do_set_roles(user: User, roles: list[str]) -> None:
-    await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"roles": check_roles(roles)}})
+async def do_set_roles(hub: Hub, user: User, roles: list[str], *, actor: User | None = None) -> None:
+    checked = check_roles(roles)
+    await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"roles": checked}})
+    await do_audit(hub, "user.roles_changed", actor=actor, object_type="user", object_id=user.id,
+                   detail={"before": list(user.roles), "after": checked})
 
 
 async def do_add_membership(hub: Hub, user: User, unit: Unit, position: str, title: str,
-                            *, is_head: bool = False, order: int = 100) -> Membership:
+                            *, is_head: bool = False, order: int = 100, actor: User | None = None) -> Membership:
     if unit.external:
         raise HubError("invalid_request", detail="external units have no local members")
     assert user.id is not None and unit.id is not None
@@ -97,13 +105,17 @@ async def do_add_membership(hub: Hub, user: User, unit: Unit, position: str, tit
     except DuplicateKeyError:
         raise HubError("conflict", detail="already a member of this unit") from None
     await subscribe(hub, await ensure_unit_channel(unit), [user.id])
+    await do_audit(hub, "membership.added", actor=actor, object_type="user", object_id=user.id,
+                   detail={"unit": unit.code, "position": position, "head": is_head})
     return membership
 
 
-async def do_remove_membership(hub: Hub, user: User, unit: Unit) -> None:
+async def do_remove_membership(hub: Hub, user: User, unit: Unit, *, actor: User | None = None) -> None:
     result = await Membership.get_pymongo_collection().delete_one({"user_id": user.id, "unit_id": unit.id})
     if result.deleted_count == 0:
         raise HubError("not_found")
     assert user.id is not None
     await unsubscribe(hub, await ensure_unit_channel(unit), user.id)
+    await do_audit(hub, "membership.removed", actor=actor, object_type="user", object_id=user.id,
+                   detail={"unit": unit.code})
 

@@ -25,6 +25,7 @@ class Message(Document):
     edited_at: datetime | None = None
     recalled_at: datetime | None = None
     rev: int = 0
+    card_id: PydanticObjectId | None = None
 
     class Settings:
         name = "messages"

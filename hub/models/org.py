@@ -57,6 +57,7 @@ class User(Document):
     password_hash: str = ""
     roles: list[Role] = Field(default_factory=lambda: list[Role](["staff"]))
     disabled: bool = False
+    is_bot: bool = False
     failed_logins: int = 0
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from hub import wire
 from hub.access import access_channel, access_message
+from hub.actions.audit import Origin
 from hub.actions.auth import authenticate, authenticate_session
+from hub.actions.cards import do_card_action
+from hub.actions.commands import do_run_command
 from hub.actions.messages import do_edit_message, do_mark_read, do_recall_message, do_send_message
 from hub.context import Hub
 from hub.errors import HubError
@@ -21,19 +24,25 @@ from hub.events import CLIENT_EVENTS
 from hub.lib import jsonutil
 from hub.models import Subscription, User
 from hub.queries import sync
+from hub.realtime.bot_socket import bot_connect, register_bot_handlers
 from hub.realtime.bus import channel_room, session_room, user_room
+from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, disable_ws_compression
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
 COOKIE = "xt_session"
+# Chat frames are small: deflate roughly doubles CPU and memory per connection for little gain.
+WS_COMPRESSION = False
 
 
 def create_sio(settings: Settings, *, write_only: bool = False) -> socketio.AsyncServer:
-    manager = None
+    # Performance levers (hub/realtime/fast.py, measured by `make bench`): emits encoded once and queued
+    # without a task per recipient; WebSocket permessage-deflate declined (WS_COMPRESSION).
+    manager: socketio.AsyncManager = FastAsyncManager()
     if settings.redis_url:
-        manager = socketio.AsyncRedisManager(settings.redis_url, channel=f"{settings.redis_prefix}socketio",
-                                             write_only=write_only)
-    return socketio.AsyncServer(
+        manager = FastAsyncRedisManager(settings.redis_url, channel=f"{settings.redis_prefix}socketio",
+                                        write_only=write_only)
+    sio = socketio.AsyncServer(
         async_mode="aiohttp",
         client_manager=manager,
         json=jsonutil,
@@ -43,6 +52,9 @@ def create_sio(settings: Settings, *, write_only: bool = False) -> socketio.Asyn
         logger=False,
         engineio_logger=False,
     )
+    if not WS_COMPRESSION:
+        disable_ws_compression(sio)
+    return sio
 
 
 def _token_from(environ: dict[str, Any], auth: Any) -> str | None:
@@ -59,16 +71,20 @@ def _error(exc: HubError) -> dict[str, Any]:
     return {"ok": False, "error": exc.to_dict()}
 
 
-EventFn = Callable[[User, Any], Awaitable[BaseModel]]
+EventFn = Callable[[User, Any, Origin], Awaitable[BaseModel | dict[str, Any]]]
 
 
 def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
     async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> None:
+        if isinstance(auth, dict) and isinstance(auth.get("bot_token"), str):
+            await bot_connect(sio, hub, sid, auth["bot_token"])
+            return
         try:
             user, session = await authenticate(hub, _token_from(environ, auth))
         except HubError as exc:
             raise socketio.exceptions.ConnectionRefusedError(exc.code, exc.to_dict()) from None
-        await sio.save_session(sid, {"session_id": str(session.id)})
+        await sio.save_session(sid, {"session_id": str(session.id), "ip": environ.get("REMOTE_ADDR"),
+                                     "ua": environ.get("HTTP_USER_AGENT")})
         # The user's room first: room changes published from now on reach this socket.
         await sio.enter_room(sid, user_room(user.id))
         await sio.enter_room(sid, session_room(session.id))
@@ -84,8 +100,12 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
             try:
                 payload = model.model_validate(data)
                 state = await sio.get_session(sid)
+                if "session_id" not in state:
+                    raise HubError("forbidden")
                 user, _ = await authenticate_session(hub, PydanticObjectId(state["session_id"]))
-                result = await fn(user, payload)
+                result = await fn(user, payload, Origin(ip=state.get("ip"), user_agent=state.get("ua")))
+                if isinstance(result, dict):
+                    return result
                 return {"ok": True, "data": result.model_dump(mode="json")}
             except ValidationError as exc:
                 return _error(HubError("invalid_request", detail=str(exc.errors()[0]["msg"])))
@@ -97,28 +117,40 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
 
         sio.on(name, handle)
 
-    async def send(user: User, p: wire.SocketSendIn) -> BaseModel:
+    async def send(user: User, p: wire.SocketSendIn, origin: Origin) -> BaseModel:
         channel, _ = await access_channel(user, p.channel_id)
         message, _ = await do_send_message(hub, user, channel, p.content, p.client_msg_id)
         return message
 
-    async def edit(user: User, p: wire.SocketEditIn) -> BaseModel:
+    async def edit(user: User, p: wire.SocketEditIn, origin: Origin) -> BaseModel:
         message, channel, _ = await access_message(user, p.message_id)
         return await do_edit_message(hub, user, message, channel, p.content)
 
-    async def recall(user: User, p: wire.SocketRecallIn) -> BaseModel:
+    async def recall(user: User, p: wire.SocketRecallIn, origin: Origin) -> BaseModel:
         message, channel, _ = await access_message(user, p.message_id)
         return await do_recall_message(hub, user, message, channel)
 
-    async def read(user: User, p: wire.SocketReadIn) -> BaseModel:
+    async def read(user: User, p: wire.SocketReadIn, origin: Origin) -> BaseModel:
         channel, sub = await access_channel(user, p.channel_id)
         return await do_mark_read(hub, user, channel, sub, p.seq)
 
-    async def catch_up(user: User, p: wire.SyncIn) -> BaseModel:
+    async def catch_up(user: User, p: wire.SyncIn, origin: Origin) -> BaseModel:
         return await sync(hub, user, p)
 
+    async def card_action(user: User, p: wire.SocketCardActionIn, origin: Origin) -> dict[str, Any]:
+        # Already an ack: a retried request id must answer exactly what the first attempt answered.
+        return await do_card_action(hub, user, p.card_id, p.action_id, p.version, p.request_id, p.comment,
+                                    p.choice, origin)
+
+    async def command(user: User, p: wire.SocketCommandIn, origin: Origin) -> BaseModel:
+        channel, _ = await access_channel(user, p.channel_id)
+        return wire.CommandOut(reply=await do_run_command(hub, user, channel, p.text))
+
+    on("card.action", card_action)
+    on("command.run", command)
     on("message.send", send)
     on("message.edit", edit)
     on("message.recall", recall)
     on("channel.read", read)
     on("sync", catch_up)
+    register_bot_handlers(sio, hub)

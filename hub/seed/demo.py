@@ -112,7 +112,7 @@ async def load_demo(hub: Hub) -> dict[str, int]:
     for order, (code, name, short, kind, parent) in enumerate(UNITS):
         unit = await Unit.find_one(Unit.code == code)
         if unit is None:
-            unit = await do_create_unit(code, name, short, kind, units.get(parent) if parent else None,
+            unit = await do_create_unit(hub, code, name, short, kind, units.get(parent) if parent else None,
                                         order=order, external=kind == "province", unit_id=stable_id("unit", code))
             created["units"] += 1
         units[code] = unit
@@ -132,4 +132,5 @@ async def load_demo(hub: Hub) -> dict[str, int]:
 
 
 async def store_is_empty() -> bool:
-    return await Unit.find_all().count() == 0 and await User.find_all().count() == 0
+    """No org tree yet (bot accounts, created at start-up, do not count)."""
+    return await Unit.find_all().count() == 0

@@ -11,6 +11,7 @@ import orjson
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
+from hub.actions.audit import Origin
 from hub.actions.auth import authenticate
 from hub.context import Hub
 from hub.errors import HubError
@@ -75,6 +76,10 @@ def request_token(request: web.Request) -> str | None:
     if header.lower().startswith("bearer "):
         return header[7:].strip()
     return request.cookies.get(COOKIE)
+
+
+def origin_of(request: web.Request) -> Origin:
+    return Origin(ip=request.remote, user_agent=request.headers.get("User-Agent"))
 
 
 def current(request: web.Request) -> tuple[User, AuthSession]:

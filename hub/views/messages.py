@@ -24,8 +24,9 @@ class HistoryQuery(BaseModel):
 @api("GET", "/api/v1/channels/{channel_id}/messages", "History, paged by sequence number", query=HistoryQuery,
      response=wire.HistoryOut)
 async def list_messages(request: web.Request, query: HistoryQuery) -> wire.HistoryOut:
-    channel, _ = await access_channel(current(request)[0], request.match_info["channel_id"])
-    return await history(hub_of(request), channel, query.before, query.after, query.limit)
+    user, _ = current(request)
+    channel, _ = await access_channel(user, request.match_info["channel_id"])
+    return await history(hub_of(request), user, channel, query.before, query.after, query.limit)
 
 
 @api("POST", "/api/v1/channels/{channel_id}/messages", "Send; a repeated client_msg_id returns the original",

@@ -7,7 +7,7 @@ from aiohttp import web
 from hub import wire
 from hub.actions.auth import do_login, do_logout
 from hub.present import user_out
-from hub.views.base import COOKIE, EndpointTable, current, hub_of, json_response
+from hub.views.base import COOKIE, EndpointTable, current, hub_of, json_response, origin_of
 
 api = EndpointTable("session")
 
@@ -16,7 +16,7 @@ api = EndpointTable("session")
      response=wire.SessionOut, auth=False)
 async def login(request: web.Request, body: wire.LoginIn) -> web.Response:
     hub = hub_of(request)
-    result = await do_login(hub, body.username, body.password, request.remote, request.headers.get("User-Agent"))
+    result = await do_login(hub, body.username, body.password, origin_of(request))
     out = wire.SessionOut(token=result.token, expires_at=result.session.expires_at, user=await user_out(result.user))
     response = json_response(out)
     response.set_cookie(COOKIE, result.token, httponly=True, samesite="Strict", path="/",
@@ -26,8 +26,8 @@ async def login(request: web.Request, body: wire.LoginIn) -> web.Response:
 
 @api("POST", "/api/v1/session/logout", "Log out: revoke this session and close its sockets")
 async def logout(request: web.Request) -> web.Response:
-    _, session = current(request)
-    await do_logout(hub_of(request), session)
+    user, session = current(request)
+    await do_logout(hub_of(request), user, session, origin_of(request))
     response = web.Response(status=204)
     response.del_cookie(COOKIE, path="/")
     return response

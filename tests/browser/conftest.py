@@ -44,7 +44,7 @@ def hub_url() -> Iterator[str]:
     env.pop("HUB_REDIS_URL", None)
     env.pop("HUB_MONGODB_URL", None)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "hub-browser.log", "wb")  # noqa: SIM115
+    log = open(ARTIFACTS / "hub-browser.log", "wb")
     venv_python = ROOT / ".venv" / "bin" / "python"
     python = str(venv_python) if venv_python.exists() else sys.executable
     proc = subprocess.Popen([python, "-m", "hub", "run", "--demo"], cwd=ROOT, env=env, stdout=log,
@@ -72,6 +72,14 @@ def hub_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+# Package scope: the sync API keeps an event loop busy while open, so it must be closed before the
+# async hub tests elsewhere in tests/ run.
+@pytest.fixture(scope="package")
 def browser(hub_url: str) -> Iterator[Browser]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

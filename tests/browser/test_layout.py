@@ -7,12 +7,10 @@ import uuid
 
 from playwright.sync_api import Route, expect
 
-from tests.browser.conftest import ARTIFACTS
-
 CHANNEL = "市财政局"
 
 
-def test_mobile_single_column(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_mobile_single_column(make_session, artifacts) -> None:  # type: ignore[no-untyped-def]
     s = make_session(width=375, height=740)
     s.login("zhangsan")
     list_pane = s.page.locator(".list")
@@ -26,7 +24,7 @@ def test_mobile_single_column(make_session) -> None:  # type: ignore[no-untyped-
     assert box is not None and box["width"] <= 375 and box["x"] == 0
     assert s.page.evaluate("document.documentElement.scrollWidth") <= 375
     s.send(f"手机发送 {uuid.uuid4().hex[:6]}")
-    s.page.screenshot(path=str(ARTIFACTS / "mobile-chat.png"))
+    s.page.screenshot(path=str(artifacts / "mobile-chat.png"))
     s.page.get_by_test_id("toggle-details").click()
     expect(s.page.get_by_test_id("details")).to_be_visible()
     expect(s.page.get_by_test_id("pinned-empty")).to_be_visible()
@@ -34,10 +32,10 @@ def test_mobile_single_column(make_session) -> None:  # type: ignore[no-untyped-
     expect(conversation).to_be_visible()
     s.page.get_by_test_id("back").click()
     expect(list_pane).to_be_visible()
-    s.page.screenshot(path=str(ARTIFACTS / "mobile-list.png"))
+    s.page.screenshot(path=str(artifacts / "mobile-list.png"))
 
 
-def test_language_switch(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch(make_session, artifacts) -> None:  # type: ignore[no-untyped-def]
     s = make_session()
     s.login("zhangsan")
     expect(s.page.get_by_test_id("tab-chats")).to_contain_text("消息")
@@ -69,7 +67,7 @@ CARD = {
 }
 
 
-def test_card_renders(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_card_renders(make_session, artifacts) -> None:  # type: ignore[no-untyped-def]
     s = make_session()
     s.login("zhangsan")
     s.open_channel(CHANNEL)
@@ -103,5 +101,5 @@ def test_card_renders(make_session) -> None:  # type: ignore[no-untyped-def]
     expect(actions).to_have_count(2)
     actions.first.click()
     expect(actions.first).to_be_disabled()
-    card.screenshot(path=str(ARTIFACTS / "card.png"))
+    card.screenshot(path=str(artifacts / "card.png"))
     assert s.dialogs == []

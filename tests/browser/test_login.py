@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS
 
-
-def test_login_success_and_logout(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_login_success_and_logout(make_session, artifacts) -> None:  # type: ignore[no-untyped-def]
     s = make_session()
     s.login("zhangsan")
     expect(s.channel("市财政局")).to_be_visible()
     s.open_channel("市财政局")
-    s.page.screenshot(path=str(ARTIFACTS / "main.png"))
+    s.page.screenshot(path=str(artifacts / "main.png"))
     s.page.get_by_test_id("me").click()
     s.page.get_by_test_id("logout").click()
     expect(s.page.get_by_test_id("login-form")).to_be_visible()
@@ -21,7 +19,7 @@ def test_login_success_and_logout(make_session) -> None:  # type: ignore[no-unty
     expect(s.page.get_by_test_id("login-form")).to_be_visible()
 
 
-def test_wrong_password_then_locked(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_then_locked(make_session, artifacts) -> None:  # type: ignore[no-untyped-def]
     s = make_session()
     s.page.goto(s.base)
     s.page.get_by_test_id("username").fill("wufang")

@@ -1,0 +1,1 @@
+"""The hub's side of the bot platform: accounts, dispatch to in-process or remote bots, the bot API."""

@@ -1,0 +1,92 @@
+"""Cards, the requests made on them, and delegations (代理) between people."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pymongo
+from beanie import Document, PydanticObjectId
+from pydantic import BaseModel, Field
+from pymongo import IndexModel
+
+from hub.cards import CardActionDef, CardAttachment, CardField, CardStatus, Classification, Urgency
+from hub.lib.timeutil import utcnow
+
+
+class TimelineEntry(BaseModel):
+    at: datetime
+    actor_id: PydanticObjectId | None = None
+    actor_name: str
+    on_behalf_of_name: str | None = None
+    action_id: str | None = None
+    text: str
+
+
+class Card(Document):
+    """An actionable card; version rises by one with every change."""
+
+    kind: str
+    bot: str
+    title: str
+    fields: list[CardField] = Field(default_factory=list)
+    body: str = ""
+    attachments: list[CardAttachment] = Field(default_factory=list)
+    classification: Classification = "公开"
+    urgency: Urgency = "平件"
+    deadline: datetime | None = None
+    status: CardStatus
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    version: int = 1
+    actions: list[CardActionDef] = Field(default_factory=list)
+    context: dict[str, Any] = Field(default_factory=dict)
+    fallback_text: str
+    channel_ids: list[PydanticObjectId] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "cards"
+        indexes = [
+            IndexModel([("channel_ids", pymongo.ASCENDING)], name="by_channel"),
+            IndexModel([("bot", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)], name="by_bot_kind"),
+        ]
+
+
+class ActionRequest(Document):
+    """One click, claimed by its request id before anything happens, so a retry has one effect."""
+
+    user_id: PydanticObjectId
+    request_id: str
+    card_id: PydanticObjectId
+    action_id: str
+    done: bool = False
+    result: dict[str, Any] | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "action_requests"
+        indexes = [
+            IndexModel([("user_id", pymongo.ASCENDING), ("request_id", pymongo.ASCENDING)], unique=True,
+                       name="user_request_unique"),
+            IndexModel([("created_at", pymongo.ASCENDING)], expireAfterSeconds=7 * 86400, name="ttl"),
+        ]
+
+
+class Delegation(Document):
+    """While active, the delegate may press what the principal may, and both names are recorded."""
+
+    principal_id: PydanticObjectId
+    delegate_id: PydanticObjectId
+    starts_at: datetime
+    ends_at: datetime
+    reason: str = ""
+    revoked_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "delegations"
+        indexes = [
+            IndexModel([("delegate_id", pymongo.ASCENDING), ("ends_at", pymongo.ASCENDING)], name="by_delegate"),
+            IndexModel([("principal_id", pymongo.ASCENDING)], name="by_principal"),
+        ]

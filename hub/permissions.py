@@ -1,0 +1,88 @@
+"""Who may press a card's button: users, roles or seats named by the rule, and their delegates (代理)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from beanie import PydanticObjectId
+from beanie.operators import In
+
+from hub.cards import ActionRule, CardActionDef
+from hub.lib.timeutil import utcnow
+from hub.models import Card, Delegation, Membership, User
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Allowed, and if through a delegation, on whose behalf."""
+
+    allowed: bool
+    on_behalf_of: User | None = None
+
+
+async def _holds(user: User, rule: ActionRule) -> bool:
+    if str(user.id) in rule.users or set(user.roles) & set(rule.roles):
+        return True
+    if not rule.positions:
+        return False
+    seats = await Membership.find(Membership.user_id == user.id).to_list()
+    for wanted in rule.positions:
+        for seat in seats:
+            if str(seat.unit_id) != wanted.unit_id:
+                continue
+            if wanted.position is not None and seat.position == wanted.position:
+                return True
+            if wanted.position is None and (seat.is_head or not wanted.head):
+                return True
+    return False
+
+
+async def active_principals(delegate: User) -> list[User]:
+    """Everyone who has, right now, named this user as their delegate."""
+    now = utcnow()
+    found = await Delegation.find(Delegation.delegate_id == delegate.id, Delegation.revoked_at == None,  # noqa: E711
+                                  {"starts_at": {"$lte": now}, "ends_at": {"$gt": now}}).to_list()
+    if not found:
+        return []
+    return await User.find(In(User.id, [d.principal_id for d in found]), User.disabled == False).to_list()  # noqa: E712
+
+
+async def may_act(user: User, rule: ActionRule) -> Grant:
+    if user.disabled:
+        return Grant(False)
+    if rule.anyone or await _holds(user, rule):
+        return Grant(True)
+    for principal in await active_principals(user):
+        if await _holds(principal, rule):
+            return Grant(True, on_behalf_of=principal)
+    return Grant(False)
+
+
+async def holders(rule: ActionRule) -> set[PydanticObjectId]:
+    """Everyone the rule names directly, plus their active delegates (not for rule.anyone)."""
+    ids: set[PydanticObjectId] = set()
+    direct = [PydanticObjectId(u) for u in rule.users if PydanticObjectId.is_valid(u)]
+    ids.update(direct)
+    if rule.roles:
+        ids.update(u.id for u in await User.find(In(User.roles, rule.roles)).to_list() if u.id)
+    for wanted in rule.positions:
+        if not PydanticObjectId.is_valid(wanted.unit_id):
+            continue
+        query = Membership.find(Membership.unit_id == PydanticObjectId(wanted.unit_id))
+        for seat in await query.to_list():
+            if wanted.position is not None:
+                if seat.position == wanted.position:
+                    ids.add(seat.user_id)
+            elif seat.is_head or not wanted.head:
+                ids.add(seat.user_id)
+    if ids:
+        now = utcnow()
+        delegations = await Delegation.find(In(Delegation.principal_id, list(ids)), Delegation.revoked_at == None,  # noqa: E711
+                                            {"starts_at": {"$lte": now}, "ends_at": {"$gt": now}}).to_list()
+        ids.update(d.delegate_id for d in delegations)
+    return ids
+
+
+async def actions_for(user: User, card: Card) -> list[CardActionDef]:
+    """The buttons of this card that this person may press."""
+    return [a for a in card.actions if (await may_act(user, a.rule)).allowed]
