@@ -7,7 +7,7 @@ WEB := webclient
 WEB_STAMP := $(WEB)/node_modules/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint unit redis chromium webclient bench clean
+.PHONY: install run test lint unit redis chromium webclient bench bench-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -50,8 +50,20 @@ lint: install
 unit: install redis
 	$(BIN)/python -m pytest -q
 
-test: install redis chromium webclient lint
+test: install redis chromium webclient lint bench-deps
 	$(BIN)/python -m pytest -q
+
+# Benchmarks (bench/): Node load generator and reference servers from npm; never part of `make test` runs
+# except the smoke test of the harness itself. BENCH_QUICK=1 for a short run, BENCH_ONLY=T1,T2 to pick.
+BENCH_STAMP := bench/node_modules/.installed-stamp
+bench-deps:
+	@command -v node >/dev/null 2>&1 || { echo "node (20+) is missing"; exit 1; }
+	@{ [ -f $(BENCH_STAMP) ] && [ $(BENCH_STAMP) -nt bench/package-lock.json ]; } || \
+	  { (cd bench && npm ci --no-audit --no-fund) && touch $(BENCH_STAMP); }
+
+bench: install redis bench-deps
+	@$(BIN)/python -c 'import matplotlib' 2>/dev/null || $(BIN)/pip install -q 'matplotlib>=3.8'
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) $(WEB)/node_modules $(WEB)/dist

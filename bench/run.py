@@ -36,6 +36,7 @@ CORES = os.cpu_count() or 1
 SERVER_CORE, GEN_CORE = "0", ("1" if CORES > 1 else "0")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 VERBOSE = os.environ.get("BENCH_VERBOSE") == "1"
+WARMUP_S = float(os.environ.get("BENCH_WARMUP_S", "2"))
 
 
 def free_port() -> int:
@@ -116,7 +117,7 @@ def running(*servers: Server) -> Iterator[tuple[Server, ...]]:
 
 def loadgen(cfg: dict[str, Any], work: Path, *, core: str | None = GEN_CORE, timeout: float = 900) -> dict[str, Any]:
     path = work / f"gen-{time.monotonic_ns()}.json"
-    path.write_text(json.dumps({"clkTck": CLK_TCK, "verbose": VERBOSE, **cfg}))
+    path.write_text(json.dumps({"clkTck": CLK_TCK, "verbose": VERBOSE, "warmupS": WARMUP_S, **cfg}))
     proc = subprocess.run(pinned(core, [NODE, str(BENCH / "loadgen.js"), str(path)]), cwd=BENCH,
                           capture_output=True, text=True, timeout=timeout)
     if VERBOSE or proc.returncode != 0:
@@ -392,7 +393,9 @@ def main() -> int:
     }
     kinds = [k for k in ("hub", "node", "aiohttp") if k in os.environ.get("BENCH_KINDS", "hub,node,aiohttp")]
     result: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "params": params, "scenarios": {}}
-    want = (lambda k: not ONLY or k in ONLY)
+
+    def want(key: str) -> bool:
+        return not ONLY or key in ONLY
     with tempfile.TemporaryDirectory(prefix="xt-bench-") as tmp:
         work = Path(tmp)
         with redis_server(work) as redis_url:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -72,6 +73,7 @@ def create_app(settings: Settings, *, banner: bool = True) -> web.Application:
 
     # Cleanup runs in reverse: sockets close first, then Redis, then the store.
     app.cleanup_ctx.extend([store_ctx, redis_ctx, realtime_ctx, bots_ctx])
+    app.on_startup.append(_freeze_gc)
 
     for ep in all_endpoints():
         app.router.add_route(ep.method, ep.path, wrap(ep))
@@ -84,6 +86,12 @@ def create_app(settings: Settings, *, banner: bool = True) -> web.Application:
     if settings.webclient_dir:
         _serve_webclient(app, Path(settings.webclient_dir))
     return app
+
+
+async def _freeze_gc(app: web.Application) -> None:
+    """Move everything alive after start-up (modules, models, app) out of the cyclic GC's reach."""
+    gc.collect()
+    gc.freeze()
 
 
 def _serve_webclient(app: web.Application, root: Path) -> None:

@@ -140,7 +140,7 @@ async def test_closed_socket_is_skipped() -> None:
 
 
 async def test_websocket_declines_permessage_deflate() -> None:
-    sio, server, peers, sids = await _world(0)
+    _, server, _, _ = await _world(0)
     try:
         url = str(server.make_url("/socket.io/")) + "?EIO=4&transport=websocket"
         async with aiohttp.ClientSession() as http, http.ws_connect(url, compress=15) as ws:

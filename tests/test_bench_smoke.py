@@ -1,0 +1,26 @@
+"""The benchmark harness itself runs: a tiny fan-out against the real hub and the bare aiohttp reference."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import run
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is required by the bench harness")
+
+
+def test_tiny_fanout_against_hub_and_reference(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (run.BENCH / "node_modules" / "socket.io-client").is_dir(), "run `make bench-deps`"
+    monkeypatch.setattr(run, "WARMUP_S", 0.3)
+    res = run.t1_fanout(tmp_path, ["hub", "aiohttp"], clients=5, rates=[20], step_s=1.0)
+    for kind in ("hub", "aiohttp"):
+        step = res[kind]["steps"][0]
+        assert res[kind]["connect"]["errors"] == 0
+        assert step["sent"] == 20 and step["acked"] == 20, step
+        assert step["delivered"] == step["expected"] == 100, step  # 20 messages x 5 members, none lost
+        assert step["latency"]["p99"] is not None and step["cpu_ms"] >= 0
+    text = run.table({"params": {}, "scenarios": {"T1": res}})
+    assert "T1 fan-out" in text and "deliveries/s" in text
