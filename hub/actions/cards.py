@@ -160,6 +160,9 @@ async def _earlier_result(hub: Hub, user: User, request_id: str) -> dict[str, An
 async def _act(hub: Hub, user: User, card: Card, action_id: str, seen_version: int, comment: str | None,
                choice: str | None, origin: Origin) -> dict[str, Any]:
     action = next((a for a in card.actions if a.id == action_id), None)
+    if action is None and seen_version < card.version:
+        # The button was there on the version they saw: tell them what happened since.
+        raise _stale_error(card, await actions_for(user, card))
     grant = await may_act(user, action.rule) if action else Grant(False)
     if action is None or not grant.allowed:
         raise HubError("action_not_allowed")

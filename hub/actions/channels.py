@@ -87,8 +87,10 @@ def _check_group(channel: Channel) -> None:
 
 async def do_add_members(hub: Hub, actor: User, channel: Channel, user_ids: list[str]) -> list[PydanticObjectId]:
     del actor  # any member of an ad-hoc group may invite, as in WeCom and DingTalk groups
-    _check_group(channel)
     users = await check_users(user_ids)
+    # People in a unit channel follow the org tree, but a member may add a bot there, as in a DingTalk group.
+    if not (channel.kind == "unit" and all(u.is_bot for u in users)):
+        _check_group(channel)
     return await subscribe(hub, channel, [u.id for u in users if u.id is not None])
 
 
