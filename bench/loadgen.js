@@ -203,7 +203,7 @@ async function main() {
   result.connect = conn;
   const live = clients.filter(Boolean);
   const fan = fanout(clients);
-  await sleep(cfg.settleMs || 500);
+  await sleep(cfg.settleMs || 1500);
 
   if (cfg.mode === 'idle') {
     await sleep(2000);
