@@ -26,10 +26,12 @@ redis:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server; \
 	  else echo "redis-server is missing: sudo apt-get install redis-server"; exit 1; fi; }
 
+# A CJK font too, so that screenshots of the client show Chinese rather than empty boxes.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "chromium is missing: sudo apt-get install chromium"; exit 1; fi; }
+	@{ command -v chromium >/dev/null 2>&1 && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei; \
+	  else command -v chromium >/dev/null 2>&1 || { echo "chromium is missing: sudo apt-get install chromium"; \
+	  exit 1; }; fi; }
 
 # The web client is built only when it exists; its own issue fills webclient/.
 webclient:
