@@ -10,6 +10,7 @@ from beanie.operators import GT, LTE, In, Or, RegEx
 from hub import wire
 from hub.access import parse_id
 from hub.context import Hub
+from hub.errors import HubError
 from hub.models import Channel, Membership, Message, Subscription, Unit, User
 from hub.present import channel_out, messages_out
 
@@ -61,7 +62,7 @@ async def sync(hub: Hub, user: User, request: wire.SyncIn) -> wire.SyncOut:
     for item in request.channels:
         try:
             wanted[parse_id(item.channel_id)] = item
-        except Exception:
+        except HubError:
             unknown.append(item.channel_id)
     subs = await Subscription.find(Subscription.user_id == user.id, In(Subscription.channel_id, list(wanted))).to_list()
     member_of = {s.channel_id for s in subs}

@@ -9,6 +9,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import Type
 
+# The session cookie: HttpOnly, SameSite=Strict; the same token also works as a Bearer header.
+SESSION_COOKIE = "xt_session"
+
 
 def make_hasher(time_cost: int, memory_kib: int) -> PasswordHasher:
     return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1, type=Type.ID)

@@ -22,6 +22,7 @@ from hub.context import Hub
 from hub.errors import HubError
 from hub.events import CLIENT_EVENTS
 from hub.lib import jsonutil
+from hub.lib.security import SESSION_COOKIE
 from hub.models import Subscription, User
 from hub.queries import sync
 from hub.realtime.bot_socket import bot_connect, register_bot_handlers
@@ -30,7 +31,6 @@ from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, disable_w
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
-COOKIE = "xt_session"
 # Chat frames are small: deflate roughly doubles CPU and memory per connection for little gain.
 WS_COMPRESSION = False
 
@@ -63,7 +63,7 @@ def _token_from(environ: dict[str, Any], auth: Any) -> str | None:
     header = environ.get("HTTP_AUTHORIZATION", "")
     if header.lower().startswith("bearer "):
         return str(header[7:].strip())
-    morsel = SimpleCookie(environ.get("HTTP_COOKIE", "")).get(COOKIE)
+    morsel = SimpleCookie(environ.get("HTTP_COOKIE", "")).get(SESSION_COOKIE)
     return morsel.value if morsel else None
 
 

@@ -15,6 +15,7 @@ from hub.actions.audit import Origin
 from hub.actions.auth import authenticate
 from hub.context import Hub
 from hub.errors import HubError
+from hub.lib.security import SESSION_COOKIE
 from hub.models import AuthSession, User
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,6 @@ log = logging.getLogger(__name__)
 HUB_KEY = web.AppKey("hub", Hub)
 USER_KEY = web.RequestKey("user", User)
 SESSION_KEY = web.RequestKey("session", AuthSession)
-COOKIE = "xt_session"
 
 Handler = Callable[..., Awaitable[Any]]
 
@@ -75,7 +75,7 @@ def request_token(request: web.Request) -> str | None:
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
-    return request.cookies.get(COOKIE)
+    return request.cookies.get(SESSION_COOKIE)
 
 
 def origin_of(request: web.Request) -> Origin:

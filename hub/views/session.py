@@ -6,8 +6,9 @@ from aiohttp import web
 
 from hub import wire
 from hub.actions.auth import do_login, do_logout
+from hub.lib.security import SESSION_COOKIE
 from hub.present import user_out
-from hub.views.base import COOKIE, EndpointTable, current, hub_of, json_response, origin_of
+from hub.views.base import EndpointTable, current, hub_of, json_response, origin_of
 
 api = EndpointTable("session")
 
@@ -19,7 +20,7 @@ async def login(request: web.Request, body: wire.LoginIn) -> web.Response:
     result = await do_login(hub, body.username, body.password, origin_of(request))
     out = wire.SessionOut(token=result.token, expires_at=result.session.expires_at, user=await user_out(result.user))
     response = json_response(out)
-    response.set_cookie(COOKIE, result.token, httponly=True, samesite="Strict", path="/",
+    response.set_cookie(SESSION_COOKIE, result.token, httponly=True, samesite="Strict", path="/",
                         secure=hub.settings.cookie_secure, max_age=int(hub.settings.session_ttl_hours * 3600))
     return response
 
@@ -29,7 +30,7 @@ async def logout(request: web.Request) -> web.Response:
     user, session = current(request)
     await do_logout(hub_of(request), user, session, origin_of(request))
     response = web.Response(status=204)
-    response.del_cookie(COOKIE, path="/")
+    response.del_cookie(SESSION_COOKIE, path="/")
     return response
 
 
