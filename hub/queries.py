@@ -96,7 +96,8 @@ def _prefix(field: str, q: str) -> RegEx:
 async def search_users(q: str, unit_id: str | None, limit: int) -> list[User]:
     """Name substring, or pinyin / initials / username prefix: "zs" and "zhangsan" both find 张三."""
     limit = max(1, min(limit, 200))
-    query = User.find(User.disabled == False)  # noqa: E712
+    # People only: bots join channels through their commands, not the directory.
+    query = User.find(User.disabled == False, User.is_bot == False)  # noqa: E712
     if unit_id:
         ms = await Membership.find(Membership.unit_id == parse_id(unit_id)).to_list()
         query = query.find(In(User.id, [m.user_id for m in ms]))
