@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Channel, Message, ReadOut, Unit, User } from './types'
+import type { ApiErrorBody, Card, Channel, CommandInfo, Message, ReadOut, Unit, User } from './types'
 
 /** An error the hub (or the network) reported; body carries the bilingual message. */
 export class ApiError extends Error {
@@ -82,5 +82,7 @@ export const api = {
     request<Message>('POST', `/api/v1/channels/${enc(id)}/messages`, { content, client_msg_id }),
   edit: (id: string, content: string) => request<Message>('PATCH', `/api/v1/messages/${enc(id)}`, { content }),
   recall: (id: string) => request<Message>('POST', `/api/v1/messages/${enc(id)}/recall`),
+  card: (id: string) => request<Card>('GET', `/api/v1/cards/${enc(id)}`),
+  commands: () => request<{ commands: CommandInfo[] }>('GET', '/api/v1/commands'),
   read: (id: string, seq: number) => request<ReadOut>('POST', `/api/v1/channels/${enc(id)}/read`, { seq }),
 }

@@ -117,3 +117,15 @@ export interface ReadOut {
   last_read_seq: number
   unread: number
 }
+
+export interface CardActionAck {
+  card: Card
+  reply: string | null
+}
+
+export interface CommandInfo {
+  name: string
+  description: string
+  usage: string
+  bot_name: string
+}

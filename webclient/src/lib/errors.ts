@@ -25,3 +25,12 @@ export function bodyText(body: ApiErrorBody, locale: string, t: T): string {
   }
   return text
 }
+
+/** A card or command error: the localized message, then the server's detail ("已由 马军 于 10:02 处理：同意"). */
+export function actionErrorText(body: ApiErrorBody, locale: string, t: T): string {
+  if (body.code === 'timeout' || body.code === 'offline' || body.code === 'network') return t('card.unreachable')
+  const text = bodyText(body, locale, t)
+  const detail = typeof body.detail === 'string' ? body.detail.trim() : ''
+  if (!detail || text.includes(detail)) return text
+  return locale.startsWith('zh') ? `${text}：${detail}` : `${text}: ${detail}`
+}

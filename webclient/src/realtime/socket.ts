@@ -21,7 +21,7 @@ export interface Handlers {
 }
 
 export const SERVER_EVENTS = ['message.new', 'message.updated', 'channel.member_added', 'channel.member_removed',
-  'channel.read', 'session.ended']
+  'channel.read', 'card.updated', 'card.actions', 'session.ended']
 
 /** The Socket.IO connection: same origin, cookie auth, reconnects by itself and when the browser is back online. */
 export class HubSocket implements Transport {

@@ -5,6 +5,7 @@ import type { ApiErrorBody, Channel, Message, ReadOut, SyncOut, User } from '../
 import { newClientMsgId } from '../lib/ids'
 import { contiguousTop, maxRev, mergeMessages } from '../lib/merge'
 import type { Transport } from '../realtime/socket'
+import { useCardStore } from './cards'
 
 export interface Pending {
   client_msg_id: string
@@ -69,6 +70,7 @@ export const useChatStore = defineStore('chat', () => {
 
   function setTransport(t: Transport | null): void {
     transport = t
+    useCardStore().setTransport(t)
   }
 
   function setMe(u: User | null): void {
@@ -85,6 +87,7 @@ export const useChatStore = defineStore('chat', () => {
     everConnected.value = false
     channelsLoaded.value = false
     transport = null
+    useCardStore().reset()
   }
 
   function upsertChannel(c: Channel): void {
@@ -131,6 +134,7 @@ export const useChatStore = defineStore('chat', () => {
     const rev0 = channels[id]?.rev ?? 0
     try {
       const page = await api.history(id, { limit: PAGE })
+      useCardStore().noteMessages(page.messages, true)
       c.messages = mergeMessages(c.messages, page.messages)
       c.hasMore = page.has_more
       c.rev = Math.max(c.rev, rev0)
@@ -149,6 +153,7 @@ export const useChatStore = defineStore('chat', () => {
     c.loadingOlder = true
     try {
       const page = await api.history(id, { before: c.messages[0].seq, limit: PAGE })
+      useCardStore().noteMessages(page.messages, true)
       c.messages = mergeMessages(c.messages, page.messages)
       c.hasMore = page.has_more
       return page.messages.length
@@ -179,6 +184,8 @@ export const useChatStore = defineStore('chat', () => {
   }
 
   function applyNew(m: Message): void {
+    // message.new carries the public view of a card; card.actions follows for people with buttons of their own.
+    useCardStore().noteMessages([m], false)
     const ch = channels[m.channel_id]
     if (!ch) {
       // A channel we have not heard of (a new direct conversation): fetch the list again.
@@ -206,6 +213,7 @@ export const useChatStore = defineStore('chat', () => {
   }
 
   function applyUpdated(m: Message): void {
+    useCardStore().noteMessages([m], false)
     const c = convs[m.channel_id]
     notePreview(m)
     if (!c || !c.loaded) return
@@ -223,6 +231,7 @@ export const useChatStore = defineStore('chat', () => {
 
   function handleEvent(name: string, payload: unknown): void {
     const p = payload as Record<string, unknown>
+    if (useCardStore().handleEvent(name, payload)) return
     switch (name) {
       case 'message.new':
         applyNew(p.message as Message)
@@ -278,6 +287,7 @@ export const useChatStore = defineStore('chat', () => {
           await loadLatest(r.channel_id)
           continue
         }
+        useCardStore().noteMessages([...r.messages, ...r.updates], true)
         c.messages = mergeMessages(c.messages, [...r.messages, ...r.updates])
         c.rev = Math.max(c.rev, r.rev, maxRev(r.updates))
         const mine = new Set(r.messages.filter((m) => m.sender_id === me.value?.id).map((m) => m.client_msg_id))
@@ -314,6 +324,9 @@ export const useChatStore = defineStore('chat', () => {
     }
     await syncChannels()
     if (activeId.value) markRead(activeId.value)
+    // Card changes while we were away carry no new message: ask again for the cards on screen.
+    const open = activeId.value ? convs[activeId.value] : null
+    if (open) void useCardStore().refresh(open.messages.filter((m) => m.card).slice(-20).map((m) => m.card!.id))
   }
 
   function onDisconnected(): void {

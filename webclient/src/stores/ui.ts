@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { Card, CardAction } from '../api/types'
 import { setLocale } from '../i18n'
 
 export type Pane = 'list' | 'chat' | 'details'
@@ -14,6 +15,10 @@ export const useUiStore = defineStore('ui', () => {
   const newGroupOpen = ref(false)
   const inviteOpen = ref(false)
   const toast = ref<string | null>(null)
+  /** A button that asks first (confirm, comment or choice). */
+  const cardPrompt = ref<{ card: Card; action: CardAction } | null>(null)
+  /** The card shown in the details column instead of the channel's details. */
+  const cardId = ref<string | null>(null)
   let toastTimer: ReturnType<typeof setTimeout> | null = null
 
   function notify(text: string): void {
@@ -22,9 +27,20 @@ export const useUiStore = defineStore('ui', () => {
     toastTimer = setTimeout(() => (toast.value = null), 3500)
   }
 
+  function openCard(id: string): void {
+    cardId.value = id
+    showDetails.value = true
+    if (typeof window !== 'undefined' && window.innerWidth <= 1180) pane.value = 'details'
+  }
+
+  function closeCard(): void {
+    cardId.value = null
+  }
+
   function switchLocale(l: string): void {
     setLocale(l)
   }
 
-  return { tab, pane, showDetails, profileUserId, newGroupOpen, inviteOpen, toast, notify, switchLocale }
+  return { tab, pane, showDetails, profileUserId, newGroupOpen, inviteOpen, toast, notify, switchLocale,
+    cardPrompt, cardId, openCard, closeCard }
 })

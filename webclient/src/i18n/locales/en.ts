@@ -46,7 +46,7 @@ const en: typeof zh = {
     recalledByMe: 'You recalled a message',
     recalledShort: '{name} recalled a message',
   },
-  composer: { placeholder: "Type a message; {'@'} to mention", hint: 'Enter to send, Shift + Enter for a new line', send: 'Send' },
+  composer: { placeholder: "Type a message; {'@'} to mention, / for commands", hint: 'Enter to send, Shift + Enter for a new line', send: 'Send' },
   time: { yesterday: 'Yesterday', today: 'Today' },
   details: { title: 'Details', noTopic: 'No description', pinned: 'Pinned', pinnedEmpty: 'Nothing pinned yet', members: 'Members', invite: 'Add' },
   contacts: { searchPlaceholder: 'Search by name, pinyin or initials', noResults: 'No one found', external: 'External', openUnitChannel: 'Open unit channel' },
@@ -62,7 +62,10 @@ const en: typeof zh = {
     invite: 'Add ({n})',
     already: 'Already in',
   },
-  card: { deadline: 'Deadline', overdue: 'Overdue', pending: 'Working…', from: 'From {bot}' },
+  card: { deadline: 'Deadline', overdue: 'Overdue', pending: 'Working…', from: 'From {bot}', waiting: 'Awaiting you', retry: 'Retry',
+    unreachable: 'Network problem: the result is unknown. You can retry (it will not act twice).', details: 'Card details',
+    noTimeline: 'No actions yet', comment: 'Comment', commentRequired: 'Required', commentOptional: 'Optional',
+    choose: 'Choose one', waitingCount: '{n} awaiting you' },
   error: { network: 'Network error. Check the connection and try again.', unknown: 'Something went wrong. Try again later.' },
 }
 export default en

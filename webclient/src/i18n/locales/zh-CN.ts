@@ -44,7 +44,7 @@ export default {
     recalledByMe: '你撤回了一条消息',
     recalledShort: '{name} 撤回了一条消息',
   },
-  composer: { placeholder: "输入消息，{'@'} 提及同事", hint: 'Enter 发送，Shift + Enter 换行', send: '发送' },
+  composer: { placeholder: "输入消息，{'@'} 提及同事，/ 使用命令", hint: 'Enter 发送，Shift + Enter 换行', send: '发送' },
   time: { yesterday: '昨天', today: '今天' },
   details: { title: '会话详情', noTopic: '暂无简介', pinned: '置顶', pinnedEmpty: '暂无置顶内容', members: '成员', invite: '添加' },
   contacts: { searchPlaceholder: '搜索姓名、拼音或首字母', noResults: '没有找到相关人员', external: '外部', openUnitChannel: '进入单位群' },
@@ -60,6 +60,8 @@ export default {
     invite: '添加（{n}）',
     already: '已在群中',
   },
-  card: { deadline: '办理时限', overdue: '已超期', pending: '处理中…', from: '来自 {bot}' },
+  card: { deadline: '办理时限', overdue: '已超期', pending: '处理中…', from: '来自 {bot}', waiting: '待你处理', retry: '重试',
+    unreachable: '网络异常，操作结果未知，可以重试（不会重复处理）', details: '卡片详情', noTimeline: '暂无处理记录',
+    comment: '意见', commentRequired: '请填写（必填）', commentOptional: '选填', choose: '请选择', waitingCount: '{n} 项待处理' },
   error: { network: '网络异常，请检查连接后重试', unknown: '操作失败，请稍后重试' },
 }
