@@ -31,8 +31,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def hub_url() -> Iterator[str]:
+def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] | None = None,
+              ready: Callable[[], bool] | None = None) -> tuple[subprocess.Popen[bytes], str, Callable[[], None]]:
+    """Start a hub subprocess (`python -m …`) on a free port serving the built client; wait for /healthz."""
     if not (DIST / "index.html").is_file():
         pytest.fail(f"web client not built: {DIST}/index.html is missing; run `make webclient` "
                     "(or `cd webclient && npm ci && npm run build`)", pytrace=False)
@@ -40,35 +41,45 @@ def hub_url() -> Iterator[str]:
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium", pytrace=False)
     port = _free_port()
     env = dict(os.environ, HUB_PORT=str(port), HUB_HOST="127.0.0.1", HUB_WEBCLIENT_DIR=str(DIST),
-               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192")
+               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192", **(extra_env or {}))
     env.pop("HUB_REDIS_URL", None)
     env.pop("HUB_MONGODB_URL", None)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "hub-browser.log", "wb")
+    log = open(ARTIFACTS / log_name, "wb")
     venv_python = ROOT / ".venv" / "bin" / "python"
     python = str(venv_python) if venv_python.exists() else sys.executable
-    proc = subprocess.Popen([python, "-m", "hub", "run", "--demo"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([python, "-m", *module_args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                if r.status == 200:
+                if r.status == 200 and (ready is None or ready()):
                     break
         except OSError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            pytest.fail(f"hub did not start; see {ARTIFACTS / 'hub-browser.log'}", pytrace=False)
+            log.close()
+            pytest.fail(f"hub did not start; see {ARTIFACTS / log_name}", pytrace=False)
         time.sleep(0.1)
+
+    def stop() -> None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+    return proc, url, stop
+
+
+@pytest.fixture(scope="session")
+def hub_url() -> Iterator[str]:
+    _, url, stop = start_hub(["hub", "run", "--demo"], "hub-browser.log")
     yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    stop()
 
 
 @pytest.fixture(scope="session")
@@ -125,11 +136,11 @@ class Session:
 def make_session(browser: Browser, hub_url: str) -> Iterator[Callable[..., Session]]:
     made: list[BrowserContext] = []
 
-    def make(width: int = 1440, height: int = 900, locale: str = "zh-CN") -> Session:
+    def make(width: int = 1440, height: int = 900, locale: str = "zh-CN", base: str = hub_url) -> Session:
         ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
                                   timezone_id="Asia/Shanghai")
         made.append(ctx)
-        return Session(ctx, ctx.new_page(), hub_url)
+        return Session(ctx, ctx.new_page(), base)
 
     yield make
     for ctx in made:
