@@ -74,12 +74,26 @@ async def seed(layout: dict[str, Any], out: Path) -> None:
                         content=f"历史消息 {s} " + "x" * 180) for s in range(1, history + 1)]
         await _insert(Message, msgs)
         await Channel.get_pymongo_collection().update_one({"_id": ch.id}, {"$set": {"last_seq": history}})
+        out.with_name(out.name + ".plan").write_text(json.dumps(await _history_plan(ch.id)))
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"tokens": tokens,
                                "channels": [{"id": str(c.id), "members": m}
                                             for c, m in zip(channels, layout["channels"], strict=True)],
                                "user_channels": user_chans, "pid": os.getpid()}))
     tmp.rename(out)
+
+
+async def _history_plan(channel_id: PydanticObjectId) -> dict[str, Any]:
+    """The query plan of the history page query (hub/queries.py history: channel_id, seq desc, limit)."""
+    from hub.models.messages import Message as M
+
+    coll = M.get_pymongo_collection()
+    if not hasattr(coll.find({}), "explain"):
+        return {"index": "none: the emulation has no planner (COLLSCAN)",
+                "declared": "channel_seq_unique (channel_id 1, seq -1)"}
+    plan = await coll.find({"channel_id": channel_id}).sort("seq", -1).limit(51).explain()
+    text = json.dumps(plan.get("queryPlanner", {}).get("winningPlan", {}), default=str)
+    return {"index": "channel_seq_unique" if "channel_seq_unique" in text else "?", "winningPlan": text[:2000]}
 
 
 def main() -> None:
