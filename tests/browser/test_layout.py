@@ -43,7 +43,8 @@ def test_language_switch(make_session, artifacts) -> None:  # type: ignore[no-un
     expect(s.page.get_by_test_id("tab-chats")).to_contain_text("Chats")
     expect(s.page.get_by_test_id("tab-contacts")).to_contain_text("Contacts")
     s.open_channel(CHANNEL)
-    expect(s.page.get_by_test_id("composer")).to_have_attribute("placeholder", "Type a message; @ to mention")
+    expect(s.page.get_by_test_id("composer")).to_have_attribute("placeholder",
+                                                                 "Type a message; @ to mention, / for commands")
     expect(s.page.locator("html")).to_have_attribute("lang", "en")
     # The choice survives a reload.
     s.page.reload()
@@ -87,7 +88,7 @@ def test_card_renders(make_session, artifacts) -> None:  # type: ignore[no-untyp
     s.page.route("**/api/v1/channels/*/messages?*", with_card)
     s.page.reload()
     s.open_channel(CHANNEL)
-    card = s.page.get_by_test_id("card")
+    card = s.page.get_by_test_id("card").filter(has_text="关于做好2026年度预算执行工作的通知")
     expect(card).to_have_count(1)
     expect(card).to_contain_text("关于做好2026年度预算执行工作的通知")
     expect(card).to_contain_text("白政发〔2026〕12号")
@@ -99,7 +100,14 @@ def test_card_renders(make_session, artifacts) -> None:  # type: ignore[no-untyp
     assert card.locator("img").count() == 0
     actions = card.get_by_test_id("card-action")
     expect(actions).to_have_count(2)
+    # 退回 asks for a reason first; cancelling sends nothing.
+    actions.last.click()
+    expect(s.page.get_by_test_id("card-dialog")).to_contain_text("理由")
+    s.page.get_by_test_id("card-dialog-cancel").click()
+    expect(s.page.get_by_test_id("card-dialog")).to_have_count(0)
+    # This card was never stored by the hub: the click is refused and the reason shows on the card.
     actions.first.click()
-    expect(actions.first).to_be_disabled()
+    expect(card.get_by_test_id("card-error")).to_be_visible()
+    expect(actions.first).to_be_enabled()
     card.screenshot(path=str(artifacts / "card.png"))
     assert s.dialogs == []

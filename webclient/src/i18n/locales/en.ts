@@ -62,7 +62,7 @@ const en: typeof zh = {
     invite: 'Add ({n})',
     already: 'Already in',
   },
-  card: { deadline: 'Deadline', overdue: 'Overdue', pending: 'Working…', from: 'From {bot}', waiting: 'Awaiting you', retry: 'Retry',
+  card: { timeline: 'History', deadline: 'Deadline', overdue: 'Overdue', pending: 'Working…', from: 'From {bot}', waiting: 'Awaiting you', retry: 'Retry',
     unreachable: 'Network problem: the result is unknown. You can retry (it will not act twice).', details: 'Card details',
     noTimeline: 'No actions yet', comment: 'Comment', commentRequired: 'Required', commentOptional: 'Optional',
     choose: 'Choose one', waitingCount: '{n} awaiting you' },

@@ -60,7 +60,7 @@ export default {
     invite: '添加（{n}）',
     already: '已在群中',
   },
-  card: { deadline: '办理时限', overdue: '已超期', pending: '处理中…', from: '来自 {bot}', waiting: '待你处理', retry: '重试',
+  card: { timeline: '处理记录', deadline: '办理时限', overdue: '已超期', pending: '处理中…', from: '来自 {bot}', waiting: '待你处理', retry: '重试',
     unreachable: '网络异常，操作结果未知，可以重试（不会重复处理）', details: '卡片详情', noTimeline: '暂无处理记录',
     comment: '意见', commentRequired: '请填写（必填）', commentOptional: '选填', choose: '请选择', waitingCount: '{n} 项待处理' },
   error: { network: '网络异常，请检查连接后重试', unknown: '操作失败，请稍后重试' },
