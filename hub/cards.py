@@ -53,19 +53,24 @@ class CardAction(BaseModel):
     input: ActionInput = Field(default_factory=ActionInput)
 
 
-class CardOut(BaseModel):
-    """A card as one viewer sees it: actions holds only the buttons this viewer may press."""
+class CardContent(BaseModel):
+    """What a card says, shared by what a bot posts, what is stored and what a viewer sees."""
 
-    id: str
-    kind: str
-    title: str
-    fields: list[CardField] = Field(default_factory=list)
-    body: str = ""
-    attachments: list[CardAttachment] = Field(default_factory=list)
+    kind: str = Field(min_length=1, max_length=40)
+    title: str = Field(min_length=1, max_length=200)
+    fields: list[CardField] = Field(default_factory=list, max_length=50)
+    body: str = Field(default="", max_length=8000)
+    attachments: list[CardAttachment] = Field(default_factory=list, max_length=20)
     classification: Classification = "公开"
     urgency: Urgency = "平件"
     deadline: datetime | None = None
     status: CardStatus
+
+
+class CardOut(CardContent):
+    """A card as one viewer sees it: actions holds only the buttons this viewer may press."""
+
+    id: str
     timeline: list[CardTimelineEntry] = Field(default_factory=list)
     version: int = 1
     bot: str
@@ -99,18 +104,9 @@ class CardActionDef(CardAction):
     exclusive: bool = True
 
 
-class CardSpec(BaseModel):
+class CardSpec(CardContent):
     """What a bot posts. context is the bot's private state and is never shown to users."""
 
-    kind: str = Field(min_length=1, max_length=40)
-    title: str = Field(min_length=1, max_length=200)
-    fields: list[CardField] = Field(default_factory=list, max_length=50)
-    body: str = Field(default="", max_length=8000)
-    attachments: list[CardAttachment] = Field(default_factory=list, max_length=20)
-    classification: Classification = "公开"
-    urgency: Urgency = "平件"
-    deadline: datetime | None = None
-    status: CardStatus
     actions: list[CardActionDef] = Field(default_factory=list, max_length=12)
     context: dict[str, object] = Field(default_factory=dict)
     fallback_text: str | None = Field(default=None, max_length=2000)

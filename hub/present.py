@@ -8,7 +8,7 @@ from beanie import PydanticObjectId
 from beanie.operators import In
 
 from hub import wire
-from hub.cards import CardAction, CardActionDef, CardOut, CardTimelineEntry
+from hub.cards import CardAction, CardActionDef, CardContent, CardOut, CardTimelineEntry
 from hub.models import Card, Channel, Membership, Message, Subscription, Unit, User
 from hub.models.cards import TimelineEntry
 from hub.permissions import actions_for
@@ -26,9 +26,8 @@ async def user_names(ids: Iterable[PydanticObjectId]) -> dict[PydanticObjectId, 
 
 def card_view(card: Card, actions: list[CardActionDef]) -> CardOut:
     return CardOut(
-        id=str(card.id), kind=card.kind, title=card.title, fields=card.fields, body=card.body,
-        attachments=card.attachments, classification=card.classification, urgency=card.urgency,
-        deadline=card.deadline, status=card.status, version=card.version, bot=card.bot,
+        **{name: getattr(card, name) for name in CardContent.model_fields},
+        id=str(card.id), version=card.version, bot=card.bot,
         timeline=[CardTimelineEntry(at=t.at, text=t.text, actor_name=actor_label(t)) for t in card.timeline],
         actions=[CardAction(**a.model_dump(exclude={"rule", "exclusive"})) for a in actions],
         fallback_text=card.fallback_text,

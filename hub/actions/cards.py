@@ -13,6 +13,7 @@ from pymongo.errors import DuplicateKeyError
 from hub import cards as c
 from hub.access import parse_id
 from hub.actions.audit import Origin, do_audit
+from hub.cards import CardContent
 from hub.classification import check_unclassified
 from hub.context import Hub
 from hub.errors import HubError
@@ -208,10 +209,9 @@ async def do_post_card(hub: Hub, bot_user: User, bot_key: str, spec: c.CardSpec,
 
     check_spec_content(spec)
     fallback = spec.fallback_text or f"【{spec.title}】{spec.status.label}"
-    card = Card(kind=spec.kind, bot=bot_key, title=spec.title, fields=spec.fields, body=spec.body,
-                attachments=spec.attachments, classification=spec.classification, urgency=spec.urgency,
-                deadline=spec.deadline, status=spec.status, actions=spec.actions, context=spec.context,
-                fallback_text=fallback, channel_ids=[ch.id for ch in channels if ch.id is not None])
+    content = CardContent.model_validate(spec.model_dump(include=set(CardContent.model_fields)))
+    card = Card(**dict(content), bot=bot_key, actions=spec.actions, context=spec.context, fallback_text=fallback,
+                channel_ids=[ch.id for ch in channels if ch.id is not None])
     await card.insert()
     for channel in channels:
         await do_send_message(hub, bot_user, channel, fallback, f"card-{card.id}-{channel.id}", card=card)

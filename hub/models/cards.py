@@ -10,7 +10,7 @@ from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import IndexModel
 
-from hub.cards import CardActionDef, CardAttachment, CardField, CardStatus, Classification, Urgency
+from hub.cards import CardActionDef, CardContent
 from hub.lib.timeutil import utcnow
 
 
@@ -23,19 +23,10 @@ class TimelineEntry(BaseModel):
     text: str
 
 
-class Card(Document):
+class Card(Document, CardContent):
     """An actionable card; version rises by one with every change."""
 
-    kind: str
     bot: str
-    title: str
-    fields: list[CardField] = Field(default_factory=list)
-    body: str = ""
-    attachments: list[CardAttachment] = Field(default_factory=list)
-    classification: Classification = "公开"
-    urgency: Urgency = "平件"
-    deadline: datetime | None = None
-    status: CardStatus
     timeline: list[TimelineEntry] = Field(default_factory=list)
     version: int = 1
     actions: list[CardActionDef] = Field(default_factory=list)
