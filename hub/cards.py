@@ -53,6 +53,13 @@ class CardAction(BaseModel):
     input: ActionInput = Field(default_factory=ActionInput)
 
 
+class CardActionOut(CardAction):
+    """A button as a viewer gets it. personal: the rule names this viewer, not everyone who sees the card,
+    so the card is waiting for them (a poll's vote buttons are not personal)."""
+
+    personal: bool = False
+
+
 class CardContent(BaseModel):
     """What a card says, shared by what a bot posts, what is stored and what a viewer sees."""
 
@@ -74,7 +81,8 @@ class CardOut(CardContent):
     timeline: list[CardTimelineEntry] = Field(default_factory=list)
     version: int = 1
     bot: str
-    actions: list[CardAction] = Field(default_factory=list)
+    bot_name: str = ""
+    actions: list[CardActionOut] = Field(default_factory=list)
     fallback_text: str
 
 

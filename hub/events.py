@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel
 
 from hub import wire
-from hub.cards import CardAction, CardOut
+from hub.cards import CardActionOut, CardOut
 
 
 class Event(BaseModel):
@@ -62,7 +62,7 @@ class CardActions(Event):
     NAME: ClassVar[str] = "card.actions"
     card_id: str
     version: int
-    actions: list[CardAction]
+    actions: list[CardActionOut]
 
 
 class SessionEnded(Event):

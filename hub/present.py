@@ -8,7 +8,7 @@ from beanie import PydanticObjectId
 from beanie.operators import In
 
 from hub import wire
-from hub.cards import CardAction, CardActionDef, CardContent, CardOut, CardTimelineEntry
+from hub.cards import CardActionDef, CardActionOut, CardContent, CardOut, CardTimelineEntry
 from hub.models import Card, Channel, Membership, Message, Subscription, Unit, User
 from hub.models.cards import TimelineEntry
 from hub.permissions import actions_for
@@ -29,9 +29,14 @@ def card_view(card: Card, actions: list[CardActionDef]) -> CardOut:
         **{name: getattr(card, name) for name in CardContent.model_fields},
         id=str(card.id), version=card.version, bot=card.bot,
         timeline=[CardTimelineEntry(at=t.at, text=t.text, actor_name=actor_label(t)) for t in card.timeline],
-        actions=[CardAction(**a.model_dump(exclude={"rule", "exclusive"})) for a in actions],
+        bot_name=card.bot_name, actions=[action_out(a) for a in actions],
         fallback_text=card.fallback_text,
     )
+
+
+def action_out(action: CardActionDef) -> CardActionOut:
+    """A button without its rule, marked personal when the rule is narrower than everyone."""
+    return CardActionOut(**action.model_dump(exclude={"rule", "exclusive"}), personal=not action.rule.anyone)
 
 
 def actor_label(entry: TimelineEntry) -> str:

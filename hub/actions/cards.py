@@ -22,7 +22,7 @@ from hub.lib.timeutil import BEIJING, utcnow
 from hub.models import ActionRequest, Card, Channel, Subscription, User
 from hub.models.cards import TimelineEntry
 from hub.permissions import Grant, actions_for, holders, may_act
-from hub.present import actor_label, card_view
+from hub.present import action_out, actor_label, card_view
 from hub.realtime.bus import channel_room, user_room
 
 _MAX_RETRIES = 50
@@ -68,8 +68,7 @@ async def _send_personal_actions(hub: Hub, card: Card) -> None:
     for user in users:
         mine = await actions_for(user, card)
         if any(not a.rule.anyone for a in mine):
-            event = CardActions(card_id=str(card.id), version=card.version,
-                                actions=[c.CardAction(**a.model_dump(exclude={"rule", "exclusive"})) for a in mine])
+            event = CardActions(card_id=str(card.id), version=card.version, actions=[action_out(a) for a in mine])
             await hub.realtime.emit(user_room(user.id), event)
 
 
@@ -78,9 +77,12 @@ def _stale_error(card: Card, viewer_actions: list[c.CardActionDef]) -> HubError:
     if last is not None:
         when = last.at.astimezone(BEIJING).strftime("%H:%M")
         detail = f"已由 {actor_label(last)} 于 {when} 处理：{last.text}"
+        detail_en = f"Already handled by {actor_label(last)} at {when}: {last.text}"
     else:
         detail = f"卡片已更新到第 {card.version} 版"
-    return HubError("stale_card", detail=detail, card=card_view(card, viewer_actions).model_dump(mode="json"))
+        detail_en = f"The card is now at version {card.version}"
+    return HubError("stale_card", detail=detail, detail_en=detail_en,
+                    card=card_view(card, viewer_actions).model_dump(mode="json"))
 
 
 def _check_input(action: c.CardActionDef, comment: str | None, choice: str | None) -> tuple[str | None, str | None]:
@@ -210,8 +212,8 @@ async def do_post_card(hub: Hub, bot_user: User, bot_key: str, spec: c.CardSpec,
     check_spec_content(spec)
     fallback = spec.fallback_text or f"【{spec.title}】{spec.status.label}"
     content = CardContent.model_validate(spec.model_dump(include=set(CardContent.model_fields)))
-    card = Card(**dict(content), bot=bot_key, actions=spec.actions, context=spec.context, fallback_text=fallback,
-                channel_ids=[ch.id for ch in channels if ch.id is not None])
+    card = Card(**dict(content), bot=bot_key, bot_name=bot_user.name, actions=spec.actions, context=spec.context,
+                fallback_text=fallback, channel_ids=[ch.id for ch in channels if ch.id is not None])
     await card.insert()
     for channel in channels:
         await do_send_message(hub, bot_user, channel, fallback, f"card-{card.id}-{channel.id}", card=card)

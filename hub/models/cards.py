@@ -27,6 +27,7 @@ class Card(Document, CardContent):
     """An actionable card; version rises by one with every change."""
 
     bot: str
+    bot_name: str = ""
     timeline: list[TimelineEntry] = Field(default_factory=list)
     version: int = 1
     actions: list[CardActionDef] = Field(default_factory=list)

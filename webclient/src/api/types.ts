@@ -54,6 +54,8 @@ export interface CardAction {
   style: 'primary' | 'danger' | 'default'
   confirm?: string | null
   input?: { kind: 'none' | 'comment' | 'choice'; required: boolean; label?: string | null; options: string[] }
+  /** The rule names this viewer in particular (a leader's 同意), not everyone who sees it (a poll's vote). */
+  personal?: boolean
 }
 
 export interface Card {
@@ -70,6 +72,7 @@ export interface Card {
   timeline: { at: string; actor_name: string; text: string }[]
   version: number
   bot: string
+  bot_name?: string
   actions: CardAction[]
   fallback_text: string
 }
@@ -95,6 +98,7 @@ export interface ApiErrorBody {
   message: string
   message_en: string
   detail?: string
+  detail_en?: string
   [extra: string]: unknown
 }
 

@@ -30,7 +30,8 @@ export function bodyText(body: ApiErrorBody, locale: string, t: T): string {
 export function actionErrorText(body: ApiErrorBody, locale: string, t: T): string {
   if (body.code === 'timeout' || body.code === 'offline' || body.code === 'network') return t('card.unreachable')
   const text = bodyText(body, locale, t)
-  const detail = typeof body.detail === 'string' ? body.detail.trim() : ''
+  const localized = !locale.startsWith('zh') && typeof body.detail_en === 'string' ? body.detail_en : body.detail
+  const detail = typeof localized === 'string' ? localized.trim() : ''
   if (!detail || text.includes(detail)) return text
   return locale.startsWith('zh') ? `${text}：${detail}` : `${text}: ${detail}`
 }

@@ -19,8 +19,8 @@ import { useChatStore } from './chat'
 
 const ME: User = { id: 'me', username: 'majun', name: '马军', pinyin: 'majun', initials: 'mj', roles: [],
   disabled: false, memberships: [] }
-const APPROVE: CardAction = { id: 'approve', label: '同意', style: 'primary' }
-const VOTE: CardAction = { id: 'vote:0', label: '甲', style: 'default' }
+const APPROVE: CardAction = { id: 'approve', label: '同意', style: 'primary', personal: true }
+const VOTE: CardAction = { id: 'vote:0', label: '甲', style: 'default', personal: false }
 
 function card(version: number, actions: CardAction[] = [], over: Partial<Card> = {}): Card {
   return { id: 'k1', kind: '签报', title: '请示', fields: [], body: '', attachments: [], classification: '公开',
@@ -79,6 +79,8 @@ describe('card store', () => {
     expect(now.version).toBe(2)
     expect(now.actions).toEqual([VOTE])
     expect(now.status.label).toBe('v2')
+    // Buttons everyone has (a poll's votes) do not make the card wait for me.
+    expect(cards.waiting(card(2))).toBe(false)
   })
 
   it('ignores older versions and personal buttons arriving late', () => {

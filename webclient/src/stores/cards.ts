@@ -93,9 +93,9 @@ export const useCardStore = defineStore('cards', () => {
     return c ? view(c) : null
   }
 
-  /** Buttons are waiting for me on this card. */
+  /** Buttons meant for me in particular are waiting on this card (a poll's vote buttons are not). */
   function waiting(card: Card): boolean {
-    return view(card).actions.length > 0
+    return view(card).actions.some((a) => a.personal)
   }
 
   function handleEvent(name: string, payload: unknown): boolean {
