@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
 async def _with_hub(settings: Settings, command: Command, args: argparse.Namespace) -> None:
     from hub.app import make_hub
+    from hub.botplatform.registry import builtin
     from hub.store.db import open_store
 
     if not settings.mongodb_url:
@@ -115,6 +116,8 @@ async def _with_hub(settings: Settings, command: Command, args: argparse.Namespa
     # Write-only: with Redis set, this process's events and disconnects reach the running hubs.
     hub = make_hub(settings, write_only=True)
     hub.store = await open_store(settings.mongodb_url, settings.mongodb_db, banner=False)
+    for key in settings.embedded_bots:
+        await hub.bots.register(builtin(key))
     try:
         await command(hub, args)
     finally:
@@ -124,14 +127,15 @@ async def _with_hub(settings: Settings, command: Command, args: argparse.Namespa
 
 
 def _run(settings: Settings, *, demo: bool) -> int:
+    from hub.actions.integrations import integration_secret
     from hub.app import create_app
-    from hub.seed.demo import DEMO_PASSWORD, SHOWCASE, load_demo, store_is_empty
+    from hub.models import Integration
+    from hub.seed.demo import DEMO_INTEGRATION, DEMO_PASSWORD, SHOWCASE, load_demo, store_is_empty
+    from hub.views.base import HUB_KEY
 
     app = create_app(settings)
     if demo:
         async def seed(app: web.Application) -> None:
-            from hub.views.base import HUB_KEY
-
             if await store_is_empty():
                 counts = await load_demo(app[HUB_KEY])
                 print(f"demo organisation loaded: {counts}", flush=True)
@@ -142,7 +146,13 @@ def _run(settings: Settings, *, demo: bool) -> int:
         url = f"http://{settings.host}:{settings.port}/"
         print(f"\n  协同 Xietong hub: {url}\n", flush=True)
         if demo:
-            print(f"  demo logins (password {DEMO_PASSWORD}): {', '.join(SHOWCASE)}\n", flush=True)
+            print(f"  demo logins (password {DEMO_PASSWORD}): {', '.join(SHOWCASE)}", flush=True)
+            integration = await Integration.find_one(Integration.key == DEMO_INTEGRATION)
+            if integration is not None:
+                secret = integration_secret(app[HUB_KEY], integration)
+                print(f"  demo integration: POST {url}api/v1/integrations/{DEMO_INTEGRATION}/incoming"
+                      f"  (HMAC secret {secret})", flush=True)
+            print(flush=True)
 
     app.on_startup.append(announce)
     web.run_app(app, host=settings.host, port=settings.port, print=None)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from beanie import PydanticObjectId
 
+from bots.protocol import IntegrationEvent
+from hub.actions.channels import ensure_unit_channel, subscribe
+from hub.actions.integrations import do_create_integration
 from hub.actions.org import do_add_membership, do_create_unit, do_create_user
+from hub.cards import ActionInput, ActionRule, CardActionDef, CardField, CardSpec, CardStatus, PositionRule
 from hub.context import Hub
-from hub.models import Membership, Unit, User
+from hub.models import BotAccount, Integration, Membership, Unit, User
 
 DEMO_PASSWORD = "Baiyin@2026"
 
@@ -128,7 +133,46 @@ async def load_demo(hub: Hub) -> dict[str, int]:
                 await do_add_membership(hub, user, unit, position, title, is_head=head,
                                         order=0 if head else 10 + order)
                 created["memberships"] += 1
+    if "webhook" in hub.bots.local and await Integration.find_one(Integration.key == DEMO_INTEGRATION) is None:
+        await _demo_integration(hub, units)
     return created
+
+
+DEMO_INTEGRATION = "province"
+
+
+def demo_request_card(czj: Unit) -> dict[str, Any]:
+    """A 请示 from 预算科 waiting for the head of 市财政局: the card a leader sees first in the demo."""
+    head_only = ActionRule(positions=[PositionRule(unit_id=str(czj.id))])
+    spec = CardSpec(
+        kind="签报", title="关于报送2027年度部门预算草案的请示", classification="内部", urgency="加急",
+        fields=[CardField(label="拟稿单位", value="市财政局预算科"), CardField(label="拟稿人", value="张三"),
+                CardField(label="文号", value="白财预〔2026〕38号")],
+        body="按照省财政厅通知要求，现将我局2027年度部门预算草案报上，请审定。",
+        status=CardStatus(code="pending", label="待审批", tone="warning"),
+        actions=[CardActionDef(id="approve", label="同意", style="primary", rule=head_only),
+                 CardActionDef(id="reject", label="退回", style="danger", confirm="确定退回这份请示吗？",
+                               input=ActionInput(kind="comment", required=True, label="退回理由"), rule=head_only)])
+    return {"channel_ids": [], "card": spec.model_dump(mode="json"),
+            "outcomes": {"approve": {"code": "approved", "label": "已同意", "tone": "success"},
+                         "reject": {"code": "rejected", "label": "已退回", "tone": "danger"}}}
+
+
+async def _demo_integration(hub: Hub, units: dict[str, Unit]) -> None:
+    """The province's document exchange as an integration, and what it has pushed so far."""
+    await do_create_integration(hub, None, DEMO_INTEGRATION, "省公文交换", "webhook")
+    webhook = await BotAccount.find_one(BotAccount.key == "webhook")
+    assert webhook is not None
+    channels = {code: await ensure_unit_channel(units[code]) for code in ("zf-bgs", "czj")}
+    for channel in channels.values():
+        await subscribe(hub, channel, [webhook.user_id])
+    notice = {"channel_ids": [str(channels["zf-bgs"].id)],
+              "text": "【省公文交换】甘肃省财政厅《关于做好2027年预算编制工作的通知》（甘财预〔2026〕112号）"
+                      "已送达，请及时签收。"}
+    await hub.bots.run_integration("webhook", IntegrationEvent(integration=DEMO_INTEGRATION, payload=notice))
+    request = demo_request_card(units["czj"])
+    request["channel_ids"] = [str(channels["czj"].id)]
+    await hub.bots.run_integration("webhook", IntegrationEvent(integration=DEMO_INTEGRATION, payload=request))
 
 
 async def store_is_empty() -> bool:

@@ -1,4 +1,6 @@
-"""A demo hub for the card browser tests: the demo organisation, an integration, and the webhook bot in 市财政局.
+"""A demo hub for the card browser tests that tells them the demo integration's secret.
+
+The demo itself creates the province integration and seats the webhook bot in 市财政局.
 
 Run as `python -m tests.browser.cardhub`; settings come from HUB_* like `python -m hub run`. The integration's
 secret is written to the file named by CARDHUB_SECRET_FILE once everything is ready, so the test can sign pushes.
@@ -11,23 +13,18 @@ from pathlib import Path
 
 from aiohttp import web
 
-INTEGRATION = "province"
-
 
 async def _prepare(app: web.Application) -> None:
-    from hub.actions.channels import subscribe
-    from hub.actions.integrations import do_create_integration
-    from hub.models import BotAccount, Channel
-    from hub.seed.demo import load_demo, stable_id
+    from hub.actions.integrations import integration_secret
+    from hub.models import Integration
+    from hub.seed.demo import DEMO_INTEGRATION, load_demo
     from hub.views.base import HUB_KEY
 
     hub = app[HUB_KEY]
     await load_demo(hub)
-    _, secret = await do_create_integration(hub, None, INTEGRATION, "省公文交换", "webhook")
-    webhook = await BotAccount.find_one(BotAccount.key == "webhook")
-    channel = await Channel.find_one(Channel.unit_id == stable_id("unit", "czj"))
-    assert webhook is not None and channel is not None
-    await subscribe(hub, channel, [webhook.user_id])
+    integration = await Integration.find_one(Integration.key == DEMO_INTEGRATION)
+    assert integration is not None
+    secret = integration_secret(hub, integration)
     target = Path(os.environ["CARDHUB_SECRET_FILE"])
     tmp = target.with_suffix(".tmp")
     tmp.write_text(secret)
