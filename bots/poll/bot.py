@@ -46,7 +46,7 @@ class PollBot(Bot):
         if context.get("closed"):
             raise BotError("投票已结束")
         if event.action_id == "close":
-            return cards.after_close(event.card.title, context, event.actor.name)
+            return cards.after_close(event.card.title, context)
         if event.action_id.startswith("vote:"):
             choice = int(event.action_id.split(":", 1)[1])
             if not 0 <= choice < len(context["options"]):

@@ -61,7 +61,8 @@ def after_vote(title: str, context: dict[str, Any]) -> CardChange:
                       fallback_text=_fallback(title, options, votes, False))
 
 
-def after_close(title: str, context: dict[str, Any], closer: str) -> CardChange:
+def after_close(title: str, context: dict[str, Any]) -> CardChange:
+    """The timeline entry names who closed it; the text says what came of it."""
     options, votes = context["options"], context["votes"]
     counts = tally(options, votes)
     best = max(counts) if counts else 0
@@ -70,5 +71,5 @@ def after_close(title: str, context: dict[str, Any], closer: str) -> CardChange:
     return CardChange(fields=_fields(options, votes), context={**context, "closed": True},
                       status=CardStatus(code="closed", label="已结束", tone="neutral"),
                       actions=_actions(options, context["creator_id"], True),
-                      timeline=f"{closer} 结束了投票。{summary}",
+                      timeline=f"结束了投票。{summary}",
                       fallback_text=_fallback(title, options, votes, True))
