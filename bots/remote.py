@@ -118,19 +118,28 @@ class Runner:
                     self._spawn(job_id)
 
             self.sio.on("bot.job", lambda data: self._spawn(data["job_id"]))
-            delay = 0.5
-            while True:
-                try:
-                    await self.sio.connect(self.url, auth={"bot_token": self.token}, transports=["websocket"],
-                                           wait_timeout=10)
-                    break
-                except socketio.exceptions.ConnectionError as exc:
-                    log.warning("cannot reach the hub (%s); retrying in %.1fs", exc, delay)
-                    await asyncio.sleep(delay * (1 + random.random() / 2))
-                    delay = min(delay * 2, 10)
-            log.info("bot %s connected to %s", self.bot.key, self.url)
-            if stop is None:
+            stop = stop or asyncio.Event()
+            stopper = asyncio.create_task(self._disconnect_on(stop))
+            # The client library reconnects after a dropped transport by itself; a hub that closes the
+            # connection (a restart, a deploy) ends sio.wait(), and we dial again with backoff.
+            while not stop.is_set():
+                await self._connect()
                 await self.sio.wait()
-            else:
-                await stop.wait()
-                await self.sio.disconnect()
+            stopper.cancel()
+
+    async def _disconnect_on(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        await self.sio.disconnect()
+
+    async def _connect(self) -> None:
+        delay = 0.5
+        while True:
+            try:
+                await self.sio.connect(self.url, auth={"bot_token": self.token}, transports=["websocket"],
+                                       wait_timeout=10)
+                log.info("bot %s connected to %s", self.bot.key, self.url)
+                return
+            except socketio.exceptions.ConnectionError as exc:
+                log.warning("cannot reach the hub (%s); retrying in %.1fs", exc, delay)
+                await asyncio.sleep(delay * (1 + random.random() / 2))
+                delay = min(delay * 2, 10)

@@ -55,6 +55,16 @@ async def test_a_bot_in_its_own_process_replicated_handles_each_job_once(world: 
         assert vote["ok"], vote
         (update,) = await a.wait_for("card.updated")
         assert update["card"]["fields"][0]["value"] == "1 票（100%）"
+        # Cut both replicas off: they come back by themselves and take the next job.
+        sio = world.hub.realtime.sio
+        for sid, _ in list(sio.manager.get_participants("/", "bot:poll")):
+            await sio.disconnect(sid)
+        for _ in range(100):
+            if len(list(sio.manager.get_participants("/", "bot:poll"))) == 2:
+                break
+            await asyncio.sleep(0.1)
+        await _poll(world, a, channel["id"], '/poll "重连之后" 好 不好')
+        assert await Card.find(Card.bot == "poll").count() == 2
     finally:
         for proc in replicas:
             proc.terminate()

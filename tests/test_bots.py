@@ -15,10 +15,14 @@ DEFAULT_POLL = '/poll "周五团建去哪" 白银 会宁 景泰'
 
 
 async def _poll(world: World, rec: Any, channel_id: str, text: str = DEFAULT_POLL) -> dict[str, Any]:
+    def is_poll(event: Any) -> bool:
+        return bool((event["message"]["card"] or {}).get("kind") == "poll")
+
+    before = len([e for e in rec.of("message.new") if is_poll(e)])
     ack = await rec.call("command.run", {"channel_id": channel_id, "text": text})
     assert ack["ok"], ack
-    (message,) = await rec.wait_for("message.new", where=lambda e: (e["message"]["card"] or {}).get("kind") == "poll")
-    return dict(message["message"]["card"])
+    polls = await rec.wait_for("message.new", count=before + 1, where=is_poll)
+    return dict(polls[-1]["message"]["card"])
 
 
 async def test_fifty_concurrent_votes_are_each_counted_once(world: World) -> None:
@@ -127,4 +131,18 @@ async def test_a_bot_cannot_post_outside_its_channels_or_touch_another_bots_card
     await do_revoke_bot_tokens(world.hub, None, "poll")
     resp = await world.client.post("/api/v1/bot/messages", json={"text": "hi", "user_ids": [str(o["zhangsan"].id)]},
                                    headers=headers)
+    assert resp.status == 401
+
+
+async def test_bot_storage_through_the_bot_api(world: World) -> None:
+    await ensure_bot("poll", "投票助手", [])
+    headers = {"Authorization": f"Bearer {await do_issue_bot_token(world.hub, None, 'poll')}"}
+    resp = await world.client.get("/api/v1/bot/storage/last-poll", headers=headers)
+    assert resp.status == 200 and (await resp.json()) == {"value": None}
+    resp = await world.client.put("/api/v1/bot/storage/last-poll", json={"value": {"n": 3, "by": "张三"}},
+                                  headers=headers)
+    assert resp.status == 204
+    resp = await world.client.get("/api/v1/bot/storage/last-poll", headers=headers)
+    assert (await resp.json()) == {"value": {"n": 3, "by": "张三"}}
+    resp = await world.client.get("/api/v1/bot/storage/last-poll", headers={"Authorization": "Bearer xtb_forged"})
     assert resp.status == 401
