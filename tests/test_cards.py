@@ -154,3 +154,16 @@ async def test_a_slow_or_failing_bot_leaves_the_card_unchanged(world: World) -> 
     stored = await Card.get(card["id"])
     assert stored is not None and stored.version == 1 and stored.status.code == "new" and stored.timeline == []
     assert rec.of("card.updated") == []
+
+
+async def test_a_client_that_was_away_gets_the_changed_card_from_catch_up(world: World) -> None:
+    o = await office(world)
+    card = await post_decision(world, o)
+    _, channel = await world.api("GET", f"/api/v1/channels/{o['channel_id']}", o["t_zhangsan"])
+    await world.api("POST", f"/api/v1/cards/{card['id']}/actions", o["t_majun"], json=_click(card, "approve", "a-1"))
+    staff = await world.socket(o["t_zhangsan"])
+    ack = await staff.call("sync", {"channels": [{"channel_id": o["channel_id"], "last_seq": channel["last_seq"],
+                                                  "last_rev": channel["rev"]}]})
+    (ch,) = ack["data"]["channels"]
+    assert ch["messages"] == [] and [m["card"]["status"]["code"] for m in ch["updates"]] == ["approved"]
+    assert ch["updates"][0]["card"]["actions"] == []

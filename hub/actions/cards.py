@@ -19,7 +19,7 @@ from hub.context import Hub
 from hub.errors import HubError
 from hub.events import CardActions, CardUpdated
 from hub.lib.timeutil import BEIJING, utcnow
-from hub.models import ActionRequest, Card, Channel, Subscription, User
+from hub.models import ActionRequest, Card, Channel, Message, Subscription, User
 from hub.models.cards import TimelineEntry
 from hub.permissions import Grant, actions_for, holders, may_act
 from hub.present import action_out, actor_label, card_view
@@ -45,7 +45,16 @@ def check_spec_content(spec: c.CardSpec | c.CardChange) -> None:
 
 
 async def broadcast_card(hub: Hub, card: Card) -> None:
-    """Everyone sees the new state; people with buttons of their own hear which, on their own room."""
+    """Everyone sees the new state; people with buttons of their own hear which, on their own room.
+
+    The messages carrying the card take the channel's next revision, so a client that was away gets the
+    new card from catch-up (sync) like any edit.
+    """
+    from hub.actions.messages import next_rev
+
+    for channel_id in card.channel_ids:
+        await Message.get_pymongo_collection().update_one(
+            {"channel_id": channel_id, "card_id": card.id}, {"$set": {"rev": await next_rev(channel_id)}})
     public = [a for a in card.actions if a.rule.anyone]
     rooms = [channel_room(cid) for cid in card.channel_ids]
     if rooms:

@@ -111,9 +111,10 @@ def _public_view(card: Card | None) -> CardOut | None:
     return card_view(card, [a for a in card.actions if a.rule.anyone]) if card else None
 
 
-async def _next_rev(channel: Channel) -> int:
+async def next_rev(channel_id: PydanticObjectId | None) -> int:
+    """The channel's next revision: edits, recalls and card changes are caught up by it."""
     doc = await Channel.get_pymongo_collection().find_one_and_update(
-        {"_id": channel.id}, {"$inc": {"rev": 1}}, return_document=ReturnDocument.AFTER
+        {"_id": channel_id}, {"$inc": {"rev": 1}}, return_document=ReturnDocument.AFTER
     )
     if doc is None:
         raise HubError("not_found")
@@ -123,7 +124,7 @@ async def _next_rev(channel: Channel) -> int:
 async def _store_update(hub: Hub, sender: User, message: Message, channel: Channel,
                         changes: dict[str, object]) -> wire.MessageOut:
     """Apply an edit or recall only if the message is still not recalled, then tell the channel."""
-    changes["rev"] = await _next_rev(channel)
+    changes["rev"] = await next_rev(channel.id)
     doc = await Message.get_pymongo_collection().find_one_and_update(
         {"_id": message.id, "recalled_at": None}, {"$set": changes}, return_document=ReturnDocument.AFTER
     )

@@ -167,16 +167,6 @@ export const useCardStore = defineStore('cards', () => {
     return view(card)
   }
 
-  async function refresh(ids: string[]): Promise<void> {
-    for (const id of new Set(ids)) {
-      try {
-        await load(id)
-      } catch {
-        /* gone or no longer visible: keep what we have */
-      }
-    }
-  }
-
   async function loadCommands(force = false): Promise<void> {
     if (commandsLoaded.value && !force) return
     if (!commandsLoading) {
@@ -208,7 +198,7 @@ export const useCardStore = defineStore('cards', () => {
 
   return {
     cards, mine, clicks, errors, commands, commandsLoaded,
-    setTransport, reset, note, noteActions, noteMessages, view, byId, waiting, handleEvent, act, retry, dismiss, load, refresh,
+    setTransport, reset, note, noteActions, noteMessages, view, byId, waiting, handleEvent, act, retry, dismiss, load,
     loadCommands, commandOf, runCommand,
   }
 })

@@ -322,11 +322,9 @@ export const useChatStore = defineStore('chat', () => {
     } catch {
       /* the list is refreshed again on the next reconnect */
     }
+    // Card changes while we were away come back as updates of the messages that carry them.
     await syncChannels()
     if (activeId.value) markRead(activeId.value)
-    // Card changes while we were away carry no new message: ask again for the cards on screen.
-    const open = activeId.value ? convs[activeId.value] : null
-    if (open) void useCardStore().refresh(open.messages.filter((m) => m.card).slice(-20).map((m) => m.card!.id))
   }
 
   function onDisconnected(): void {
