@@ -14,6 +14,9 @@ const PAYLOAD = cfg.payloadBytes || 200;
 const TICK = Number(cfg.clkTck || 100);
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Unique per generator run: the hub answers a re-used client_msg_id with the stored original and does not
+// broadcast it again, so a second pass against the same hub (T8) would otherwise see no deliveries at all.
+const RUN = `${process.pid}.${Date.now().toString(36)}`;
 const log = (...a) => { if (cfg.verbose) console.error('[loadgen]', ...a); };
 
 function cpuTicks(pid) {
@@ -64,6 +67,17 @@ function onDelivery(content, remote) {
   (remote ? st.latRemote : st.lat).push(t - stamp);
 }
 
+// ---- cards (T6): a broadcast of version v of a card is timed from the scheduled time of the click that made v
+const cardsByChannel = new Map(); // channel id -> { id, version }
+const clickOf = new Map(); // `${card}:${version}` -> { stamp, step }
+let cardRecv = []; // [card, version, receive time] for the current step, matched after it
+function onCardPosted(card, channelId) {
+  if (cfg.mode === 'card' && card.kind === 'poll' && !cardsByChannel.has(channelId)) {
+    cardsByChannel.set(channelId, { id: card.id, version: card.version });
+  }
+}
+function onCardUpdated(card) { cardRecv.push([card.id, card.version, now()]); }
+
 // ---- clients
 class Client {
   constructor(i, url) {
@@ -92,7 +106,12 @@ class Client {
         this.s = s;
         s.once('connect', resolve);
         s.once('connect_error', (e) => reject(e));
-        s.on('message.new', (d) => onDelivery(d.message.content, this.remote));
+        s.on('message.new', (d) => {
+          const card = d.message.card;
+          if (card) onCardPosted(card, d.message.channel_id);
+          else onDelivery(d.message.content, this.remote);
+        });
+        if (cfg.mode === 'card') s.on('card.updated', (d) => onCardUpdated(d.card));
       }
     });
   }
@@ -110,9 +129,23 @@ class Client {
     if (cfg.proto === 'ws') {
       this.ws.send(JSON.stringify({ e: 'send', channel_id: channelId, content, id }));
     } else {
-      this.s.emit('message.send', { channel_id: channelId, content, client_msg_id: `g${this.i}-${id}` },
+      this.s.emit('message.send', { channel_id: channelId, content, client_msg_id: `g${RUN}-${this.i}-${id}` },
         (r) => this.resolveAck(id, !!(r && r.ok)));
     }
+  }
+  act(card, stamp, stepIdx, k) {
+    const st = steps[stepIdx];
+    this.s.emit('card.action', { card_id: card.id, action_id: `vote:${k % 3}`, version: card.version,
+      request_id: `b${RUN}-${stepIdx}-${k}` }, (r) => {
+      if (r && r.ok) {
+        st.acked += 1;
+        st.ack.push(now() - stamp);
+        clickOf.set(`${card.id}:${r.data.card.version}`, { stamp, step: stepIdx });
+      } else {
+        st.ackErrors += 1;
+        if (st.ackErrors < 3) console.error('[loadgen] card.action error', JSON.stringify(r));
+      }
+    });
   }
   close() {
     if (this.ws) this.ws.terminate();
@@ -169,7 +202,8 @@ async function runStep(clients, pick, meta, fan) {
       while (k < due) {
         const [client, chan] = pick(k);
         const stamp = t0 + (k * 1000) / meta.rate; // the scheduled time: no coordinated omission
-        client.send(chan, stamp, si);
+        if (cfg.mode === 'card') client.act(cardsByChannel.get(chan), stamp, si, k);
+        else client.send(chan, stamp, si);
         st.sent += 1;
         st.expected += fan.get(chan);
         k += 1;
@@ -180,9 +214,18 @@ async function runStep(clients, pick, meta, fan) {
   const tEnd = now();
   // Drain: wait (bounded) for what was sent to arrive.
   const drainUntil = tEnd + (cfg.drainMs || 3000);
-  while (now() < drainUntil && (st.delivered < st.expected || st.acked + st.ackErrors < st.sent)) await sleep(10);
+  const arrived = () => (cfg.mode === 'card' ? cardRecv.length >= st.expected : st.delivered >= st.expected);
+  while (now() < drainUntil && (!arrived() || st.acked + st.ackErrors < st.sent)) await sleep(10);
   const cpu1 = cpuAll();
   const cpuMs = ((cpu1 - cpu0) * 1000) / TICK;
+  if (cfg.mode === 'card') { // match broadcasts to the clicks that caused them
+    for (const [card, version, t] of cardRecv) {
+      const click = clickOf.get(`${card}:${version}`);
+      if (click && click.step === si) { st.delivered += 1; st.lat.push(t - click.stamp); }
+    }
+    cardRecv = [];
+    clickOf.clear();
+  }
   const out = { rate: meta.rate, duration: meta.duration, sent: st.sent, acked: st.acked, ack_errors: st.ackErrors,
     expected: st.expected, delivered: st.delivered, lost: st.expected - st.delivered,
     deliveries_per_s: st.delivered / meta.duration, sends_per_s: st.acked / meta.duration,
@@ -213,9 +256,26 @@ async function main() {
     const cpuMs = ((cpuAll() - c0) * 1000) / TICK;
     result.idle = { rss_before_kib: rss0, rss_after_kib: rss1, kib_per_conn: (rss1 - rss0) / Math.max(1, live.length),
       cpu_pct: (100 * cpuMs) / (now() - t0), seconds: (now() - t0) / 1000 };
-  } else if (cfg.mode === 'fanout' || cfg.mode === 'chat' || cfg.mode === 'steady') {
+  } else if (cfg.mode === 'fanout' || cfg.mode === 'chat' || cfg.mode === 'steady' || cfg.mode === 'card') {
     let pick;
-    if (cfg.mode === 'chat') {
+    if (cfg.mode === 'card') {
+      // One poll per channel, posted through the real slash command by the channel's first member.
+      for (const ch of seed.channels) {
+        const owner = clients[ch.members[0]];
+        const r = await new Promise((res) => owner.s.emit('command.run',
+          { channel_id: ch.id, text: '/poll "压测投票" 甲 乙 丙' }, res));
+        if (!r || !r.ok) throw new Error('command.run failed: ' + JSON.stringify(r));
+      }
+      for (let i = 0; i < 500 && cardsByChannel.size < seed.channels.length; i++) await sleep(10);
+      if (cardsByChannel.size < seed.channels.length) throw new Error('poll cards did not arrive');
+      cardRecv = [];
+      const r = rng(7);
+      pick = () => {
+        const ch = seed.channels[Math.floor(r() * seed.channels.length)];
+        const m = ch.members[Math.floor(r() * ch.members.length)];
+        return [clients[m], ch.id];
+      };
+    } else if (cfg.mode === 'chat') {
       const r = rng(42);
       pick = () => {
         for (;;) {

@@ -6,13 +6,15 @@ import asyncio
 from typing import Any
 
 import aiohttp
+import pytest
 import socketio
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from socketio.async_pubsub_manager import AsyncPubSubManager
 
 from hub.lib import jsonutil
-from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, disable_ws_compression
+from hub.realtime import fast
+from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, IdleQueue, install_fast_paths
 
 
 class Peer:
@@ -30,7 +32,7 @@ class Peer:
 
 async def _world(n: int) -> tuple[socketio.AsyncServer, TestServer, list[Peer], list[str]]:
     sio = socketio.AsyncServer(async_mode="aiohttp", client_manager=FastAsyncManager(), json=jsonutil)
-    disable_ws_compression(sio)
+    install_fast_paths(sio)
     sids: list[str] = []
 
     @sio.on("connect")
@@ -156,3 +158,147 @@ def test_redis_manager_publishes_then_delivers_through_the_fast_path() -> None:
     # emit() is the pub/sub one (publishes to other processes); its local delivery reaches FastEmitMixin.
     assert FastAsyncRedisManager.emit is AsyncPubSubManager.emit
     assert mro.index(AsyncPubSubManager) < mro.index(FastEmitMixin) < mro.index(socketio.AsyncManager)
+
+
+# ---------------------------------------------------------------- direct writes to idle WebSocket writers
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts frames written directly and frames that fell back to the queue."""
+    seen = {"direct": 0, "queued": 0}
+    real = fast.write_now
+
+    def counting(sock: Any, frame: bytes) -> bool:
+        ok = real(sock, frame)
+        seen["direct" if ok else "queued"] += 1
+        return ok
+
+    monkeypatch.setattr(fast, "write_now", counting)
+    return seen
+
+
+async def _eio_socket(sio: socketio.AsyncServer, sid: str) -> Any:
+    return sio.eio.sockets[sio.manager.eio_sid_from_sid(sid, "/")]
+
+
+async def test_library_hooks_the_direct_path_relies_on() -> None:
+    """Fails loudly if python-engineio stops creating socket queues with create_queue(), stops passing the
+    socket's bound handler to the WebSocket driver, or its writer stops waiting on the queue when idle."""
+    sio, server, peers, sids = await _world(1)
+    try:
+        sock = await _eio_socket(sio, sids[0])
+        assert isinstance(sock.queue, IdleQueue)
+        assert sock in fast._direct and sock.upgraded and not sock.upgrading
+        await _settle()
+        assert sock.queue.consumer_idle and sock.queue.empty()
+        assert fast.write_now(sock, fast.ws_text_frame('42["raw",1]'))
+        await _settle()
+        assert peers[0].of("raw") == [1]
+    finally:
+        await _close(server, peers)
+    assert sock not in fast._direct  # unregistered when the WebSocket handler ends
+
+
+async def test_idle_sockets_are_written_directly_in_order(counted: dict[str, int]) -> None:
+    sio, server, peers, sids = await _world(3)
+    try:
+        for sid in sids:
+            await sio.enter_room(sid, "r")
+        for i in range(200):
+            await sio.emit("m", {"i": i, "pad": "x" * (i * 7)}, room="r")  # 0..1.4 KB: both short length forms
+            if i % 50 == 0:
+                await asyncio.sleep(0.01)  # let the writers go idle again
+        await _settle()
+        for p in peers:
+            assert [d["i"] for d in p.of("m")] == list(range(200))
+        assert counted["direct"] >= 3 * 4, counted  # at least each first emit after an idle pause
+    finally:
+        await _close(server, peers)
+
+
+async def test_queued_and_direct_frames_never_overtake_each_other(counted: dict[str, int]) -> None:
+    """Stock-path packets (emits with callbacks, acks, Engine.IO sends) sit in the queue; fast emits
+    made while they wait must queue behind them, and write directly again once the writer is idle."""
+    sio, server, peers, sids = await _world(2)
+    try:
+        a, b = sids
+        for sid in sids:
+            await sio.enter_room(sid, "r")
+        for p in peers:
+            def answer(data: Any, p: Peer = p) -> Any:
+                p.got.append(("cb", data))
+                return data
+            p.sio.on("cb", answer)
+        acks: list[Any] = []
+        for i in range(60):
+            if i % 3 == 0:
+                await sio.emit("cb", i, to=a, callback=acks.append)  # stock path, queued
+                await sio.eio.send(sio.manager.eio_sid_from_sid(b, "/"), f'2["cb",{i}]')  # raw Engine.IO send
+            await sio.emit("m", i, room="r")
+            if i % 20 == 0:
+                await asyncio.sleep(0.01)
+        await _settle()
+        for p in peers:
+            events = [d for e, d in p.got if e in ("m", "cb")]
+            assert events == [x for i in range(60) for x in ([i, i] if i % 3 == 0 else [i])], events
+        assert acks == list(range(0, 60, 3))
+        assert counted["direct"] > 0 and counted["queued"] > 0, counted
+    finally:
+        await _close(server, peers)
+
+
+async def test_backed_up_transport_takes_the_queue(counted: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    sio, server, peers, sids = await _world(1)
+    try:
+        await sio.enter_room(sids[0], "r")
+        for i in range(100):
+            # Every tenth emit sees a full transport buffer: it and what follows it queue until idle again.
+            monkeypatch.setattr(fast, "WRITE_BUFFER_LIMIT", -1 if i % 10 == 0 else 64 * 1024)
+            await sio.emit("m", i, room="r")
+            if i % 25 == 0:
+                await asyncio.sleep(0.01)
+        await _settle()
+        assert peers[0].of("m") == list(range(100))
+        assert counted["queued"] >= 10 and counted["direct"] > 0, counted
+    finally:
+        await _close(server, peers)
+
+
+async def test_frame_lengths_across_header_forms() -> None:
+    sio, server, peers, sids = await _world(1)
+    try:
+        await _settle()
+        sizes = [0, 100, 120, 125, 126, 127, 1000, 65_530, 65_536, 70_000, 200_000]
+        for n in sizes:
+            await sio.emit("big", "中" * (n // 3) + "x" * (n % 3), to=sids[0])
+            await asyncio.sleep(0.02)
+        await _settle()
+        assert [len(s.encode()) for s in peers[0].of("big")] == sizes
+    finally:
+        await _close(server, peers)
+
+
+def test_ws_text_frame_headers() -> None:
+    assert fast.ws_text_frame("a") == b"\x81\x01a"
+    assert fast.ws_text_frame("x" * 126)[:4] == b"\x81\x7e\x00\x7e"
+    assert fast.ws_text_frame("x" * 65536)[:10] == b"\x81\x7f" + (65536).to_bytes(8, "big")
+
+
+async def test_closing_socket_is_not_written(counted: dict[str, int]) -> None:
+    sio, server, peers, sids = await _world(2)
+    try:
+        a, b = sids
+        await sio.enter_room(a, "r")
+        await sio.enter_room(b, "r")
+        sock_b = await _eio_socket(sio, b)
+        await sio.disconnect(a)
+        await sio.emit("after", 1, room="r")
+        await _settle()
+        assert peers[0].of("after") == [] and peers[1].of("after") == [1]
+        # A WebSocket aiohttp has begun to close takes no more direct frames.
+        assert fast.write_now(sock_b, fast.ws_text_frame('42["after",2]'))
+        await fast._direct[sock_b].response.close()
+        assert not fast.write_now(sock_b, fast.ws_text_frame('42["after",3]'))
+        await _settle()
+        assert peers[1].of("after") == [1, 2]
+    finally:
+        await _close(server, peers[1:])

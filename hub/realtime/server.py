@@ -27,7 +27,7 @@ from hub.models import Subscription, User
 from hub.queries import sync
 from hub.realtime.bot_socket import bot_connect, register_bot_handlers
 from hub.realtime.bus import channel_room, session_room, user_room
-from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, disable_ws_compression
+from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, install_fast_paths
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def create_sio(settings: Settings, *, write_only: bool = False) -> socketio.Asyn
         engineio_logger=False,
     )
     if not WS_COMPRESSION:
-        disable_ws_compression(sio)
+        install_fast_paths(sio)
     return sio
 
 
