@@ -1,7 +1,8 @@
 """In-process MongoDB emulation: mongomock behind the slice of PyMongo's async API that Beanie uses.
 
 Every operation yields to the event loop once before it runs, so concurrent coroutines interleave
-the way they would against a real server, while each single operation stays atomic.
+the way they would against a real server, while each single operation stays atomic. Queries that pin
+`_id` fetch that document instead of scanning the collection (hub/store/emulation_index.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import mongomock
 from pymongo import IndexModel
+
+from hub.store.emulation_index import indexed
 
 _SERVER_VERSION = "7.0.0"
 
@@ -183,7 +186,7 @@ class EmulatedDatabase:
 
     def get_collection(self, name: str, **_: Any) -> EmulatedCollection:
         if name not in self._collections:
-            self._collections[name] = EmulatedCollection(self, self._inner.get_collection(name))
+            self._collections[name] = EmulatedCollection(self, indexed(self._inner, name))
         return self._collections[name]
 
     def __getitem__(self, name: str) -> EmulatedCollection:
