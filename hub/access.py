@@ -8,6 +8,7 @@ from bson.errors import InvalidId
 
 from hub.errors import HubError
 from hub.models import Channel, Message, Subscription, Unit, User
+from hub.models.channels import subscription_id
 
 
 def parse_id(raw: object) -> PydanticObjectId:
@@ -22,7 +23,7 @@ def parse_id(raw: object) -> PydanticObjectId:
 async def access_channel(user: User, channel_id: object) -> tuple[Channel, Subscription]:
     """A channel and the user's subscription to it; non-members cannot tell it exists."""
     cid = parse_id(channel_id)
-    sub = await Subscription.find_one(Subscription.channel_id == cid, Subscription.user_id == user.id)
+    sub = await Subscription.get(subscription_id(cid, user.id))
     if sub is None:
         raise HubError("not_found")
     channel = await Channel.get(cid)

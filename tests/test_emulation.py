@@ -208,3 +208,13 @@ def test_invalid_filters_fail_or_not_as_plain_mongomock_does() -> None:
     for flt in ({"_id": 2, "n": {"$bogus": 1}}, {"_id": 1, "n": {"$bogus": 1}}, {"_id": 1, "$bogus": 1}):
         assert outcome(fast, flt) == outcome(plain, flt), flt
     assert outcome(fast, {"_id": 1, "n": {"$bogus": 1}}) == "OperationFailure"
+
+
+async def test_ttl_indexes_are_kept_as_plain_indexes() -> None:
+    """The one deliberate difference from a server: no TTL sweeps (see create_indexes)."""
+    coll = EmulatedClient().get_database("ttl").get_collection("sessions")
+    await coll.create_indexes([IndexModel([("expires_at", 1)], expireAfterSeconds=0, name="ttl")])
+    await coll.insert_one({"_id": 1, "expires_at": datetime(2000, 1, 1, tzinfo=UTC)})
+    info = await coll.index_information()
+    assert "ttl" in info and "expireAfterSeconds" not in info["ttl"]
+    assert await coll.find_one({"_id": 1}) is not None

@@ -14,6 +14,7 @@ from hub.context import Hub
 from hub.errors import HubError
 from hub.events import MemberAdded, MemberRemoved
 from hub.models import Channel, Subscription, Unit, User
+from hub.models.channels import subscription_id
 from hub.present import channel_out
 from hub.realtime.bus import channel_room, user_room
 
@@ -51,9 +52,7 @@ async def subscribe(hub: Hub, channel: Channel, user_ids: Iterable[PydanticObjec
 
 
 async def unsubscribe(hub: Hub, channel: Channel, user_id: PydanticObjectId) -> bool:
-    result = await Subscription.get_pymongo_collection().delete_one(
-        {"channel_id": channel.id, "user_id": user_id}
-    )
+    result = await Subscription.get_pymongo_collection().delete_one({"_id": subscription_id(channel.id, user_id)})
     if result.deleted_count == 0:
         return False
     room = channel_room(channel.id)

@@ -20,6 +20,7 @@ from hub.errors import HubError
 from hub.events import MessageNew, MessageUpdated, ReadUpdated
 from hub.lib.timeutil import as_utc, utcnow
 from hub.models import BotAccount, Card, Channel, Message, Subscription, User
+from hub.models.channels import subscription_id
 from hub.present import card_view, message_out
 from hub.realtime.bus import channel_room, user_room
 
@@ -61,19 +62,22 @@ async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str
                           client_msg_id: str | None, *, card: Card | None = None) -> tuple[wire.MessageOut, bool]:
     """Store once and fan out; a re-send with the same client_msg_id returns the original.
 
-    The sequence is the channel's highest stored seq plus one, claimed by the unique
-    (channel_id, seq) index: a message can only be stored once its predecessor is, so the
-    numbers have no gaps even across processes or after a crash.
+    The sequence is claimed by the unique (channel_id, seq) index. The first guess is the channel's
+    head plus one; the head moves only after a message is stored, so it never runs ahead, and when it
+    lags (another process, a crash) the insert collides and the next guess is the highest stored seq
+    plus one. A message can only be stored once its predecessor is: the numbers have no gaps.
     """
     check_content(hub, content)
     assert sender.id is not None and channel.id is not None
     cmid = client_msg_id or f"srv-{uuid.uuid4().hex}"
     mentions = await _mentions(channel, content)
+    channels = Channel.get_pymongo_collection()
     async with hub.lock(f"channel:{channel.id}"):
+        head = await channels.find_one({"_id": channel.id}, projection={"last_seq": 1})
+        seq = int(head["last_seq"]) + 1 if head else await _next_seq(channel.id)
         for _ in range(_MAX_SEQ_RETRIES):
-            message = Message(channel_id=channel.id, seq=await _next_seq(channel.id), sender_id=sender.id,
-                              client_msg_id=cmid, content=content, mentions=mentions,
-                              card_id=card.id if card else None)
+            message = Message(channel_id=channel.id, seq=seq, sender_id=sender.id, client_msg_id=cmid,
+                              content=content, mentions=mentions, card_id=card.id if card else None)
             try:
                 await message.insert()
                 break
@@ -81,16 +85,17 @@ async def do_send_message(hub: Hub, sender: User, channel: Channel, content: str
                 original = await Message.find_one(Message.sender_id == sender.id, Message.client_msg_id == cmid)
                 if original is not None:
                     return message_out(original, sender.name, _public_view(card)), False
+                seq = await _next_seq(channel.id)
         else:
             raise HubError("conflict", detail="could not allocate a sequence number")
-    # Guarded, so a slower concurrent writer never moves the channel's head backwards.
-    await Channel.get_pymongo_collection().update_one(
-        {"_id": channel.id, "last_seq": {"$lt": message.seq}},
-        {"$set": {"last_seq": message.seq, "last_message_at": message.created_at}},
-    )
+        # Guarded, so a slower writer in another process never moves the channel's head backwards.
+        await channels.update_one(
+            {"_id": channel.id, "last_seq": {"$lt": message.seq}},
+            {"$set": {"last_seq": message.seq, "last_message_at": message.created_at}},
+        )
     # Your own message is never unread.
     await Subscription.get_pymongo_collection().update_one(
-        {"channel_id": channel.id, "user_id": sender.id}, {"$max": {"last_read_seq": message.seq}}
+        {"_id": subscription_id(channel.id, sender.id)}, {"$max": {"last_read_seq": message.seq}}
     )
     out = message_out(message, sender.name, _public_view(card))
     await hub.realtime.emit(channel_room(channel.id), MessageNew(message=out))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Literal
 
 import pymongo
 from beanie import Document, PydanticObjectId
-from pydantic import Field
+from pydantic import Field, model_validator
 from pymongo import IndexModel
 
 from hub.lib.timeutil import utcnow
@@ -39,6 +40,11 @@ class Channel(Document):
         ]
 
 
+def subscription_id(channel_id: object, user_id: object) -> PydanticObjectId:
+    """Derived from the pair, so "is this user in this channel" is a primary-key lookup."""
+    return PydanticObjectId(hashlib.sha256(f"sub:{channel_id}:{user_id}".encode()).digest()[:12])
+
+
 class Subscription(Document):
     """A member of a channel, with how far they have read."""
 
@@ -47,6 +53,13 @@ class Subscription(Document):
     role: Literal["owner", "member"] = "member"
     last_read_seq: int = 0
     joined_at: datetime = Field(default_factory=utcnow)
+
+    @model_validator(mode="after")
+    def _pair_id(self) -> Subscription:
+        # However a subscription is built, its id is the pair's: a second one for the pair cannot exist.
+        if self.id is None:
+            self.id = subscription_id(self.channel_id, self.user_id)
+        return self
 
     class Settings:
         name = "subscriptions"

@@ -159,6 +159,10 @@ class EmulatedCollection:
         for index in indexes:
             spec = dict(index.document)
             keys = list(spec.pop("key").items())
+            # TTL is housekeeping the hub never relies on (expired sessions, receipts and claims are refused
+            # by their own timestamps), and mongomock sweeps the whole collection for it on every access.
+            # The emulation keeps such documents until the process ends.
+            spec.pop("expireAfterSeconds", None)
             names.append(str(self._inner.create_index(keys, **spec)))
         return names
 
