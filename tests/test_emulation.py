@@ -218,3 +218,23 @@ async def test_ttl_indexes_are_kept_as_plain_indexes() -> None:
     info = await coll.index_information()
     assert "ttl" in info and "expireAfterSeconds" not in info["ttl"]
     assert await coll.find_one({"_id": 1}) is not None
+
+
+def test_unique_checks_take_the_fast_comparison_and_agree_with_mongomock() -> None:
+    from beanie import PydanticObjectId
+
+    from hub.store.emulation_index import indexed, unique_violation
+
+    db = mongomock.MongoClient().get_database("u")
+    fast = indexed(db, "m")
+    fast.create_index([("channel_id", 1), ("seq", -1)], unique=True)
+    channel = PydanticObjectId()  # how Beanie hands ids to the driver
+    fast.insert_one({"channel_id": channel, "seq": 1})
+    fast.insert_one({"channel_id": ObjectId(), "seq": 1})
+    assert unique_violation(fast, {"channel_id": channel, "seq": 2}) is False  # decided, not deferred
+    with pytest.raises(DuplicateKeyError):
+        fast.insert_one({"channel_id": ObjectId(str(channel)), "seq": 1})
+    assert fast.count_documents({}) == 2
+    # Values whose equality is not plain are left to mongomock's own matcher.
+    fast.insert_one({"channel_id": [1, 2], "seq": 9})
+    assert unique_violation(fast, {"channel_id": channel, "seq": 1}) is None
