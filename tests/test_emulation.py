@@ -238,3 +238,23 @@ def test_unique_checks_take_the_fast_comparison_and_agree_with_mongomock() -> No
     # Values whose equality is not plain are left to mongomock's own matcher.
     fast.insert_one({"channel_id": [1, 2], "seq": 9})
     assert unique_violation(fast, {"channel_id": channel, "seq": 1}) is None
+
+
+def test_partial_unique_indexes_take_the_fast_comparison() -> None:
+    from hub.store.emulation_index import indexed, unique_violation
+
+    db = mongomock.MongoClient().get_database("p")
+    fast = indexed(db, "channels")
+    fast.create_index([("unit_id", 1)], unique=True, partialFilterExpression={"kind": "unit"})
+    unit = ObjectId()
+    fast.insert_one({"kind": "unit", "unit_id": unit})
+    fast.insert_one({"kind": "group", "unit_id": unit})  # outside the partial index
+    fast.insert_one({"kind": "group", "unit_id": unit})
+    assert unique_violation(fast, {"kind": "unit", "unit_id": ObjectId()}) is False
+    with pytest.raises(DuplicateKeyError):
+        fast.insert_one({"kind": "unit", "unit_id": unit})
+    fast.update_one({"kind": "group"}, {"$set": {"topic": "x"}})  # an update re-checks, and passes
+    assert fast.count_documents({"unit_id": unit}) == 3
+    other = indexed(db, "messages")
+    other.create_index([("k", 1)], unique=True, partialFilterExpression={"rev": {"$gt": 0}})
+    assert unique_violation(other, {"k": 1, "rev": 1}) is None  # operators are left to mongomock

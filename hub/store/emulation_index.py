@@ -86,14 +86,32 @@ def _key(doc: Any, fields: list[str]) -> tuple[Any, ...] | None:
     return tuple(out)
 
 
+def _plain_equalities(expression: Any) -> dict[str, Any] | None:
+    """A partial filter made only of top-level `field: plain value` pairs (or none: {}); else None."""
+    if expression is None:
+        return {}
+    if not isinstance(expression, dict) or not expression:
+        return None
+    for field, value in expression.items():
+        if field.startswith("$") or "." in field or not _is_plain(value):
+            return None
+    return dict(expression)
+
+
 def unique_violation(collection: Any, new_data: Any) -> bool | None:
-    """Whether a unique index without a partial filter holds new_data's key twice; None when the fast
-    comparison cannot decide (a partial filter, or a non-plain value) and mongomock's scan must."""
+    """Whether a unique index holds new_data's key twice; None when the fast comparison cannot decide
+    (a partial filter other than plain equalities, dotted keys, array or sub-document values) and
+    mongomock's scan must."""
     for index in collection._store.indexes.values():
         if not index.get("unique"):
             continue
-        if index.get("partialFilterExpression") is not None:
+        partial = _plain_equalities(index.get("partialFilterExpression"))
+        if partial is None:
             return None
+        if any(isinstance(new_data.get(f), (list, dict)) for f in partial):
+            return None
+        if any(new_data.get(f) != v for f, v in partial.items()):
+            continue  # the new document is outside the partial index: nothing to collide with
         fields = [k for k, _ in index.get("key")]
         wanted = _key(new_data, fields)
         if wanted is None:
@@ -104,6 +122,11 @@ def unique_violation(collection: Any, new_data: Any) -> bool | None:
             return None
         seen = 0
         for doc in list(collection._store.documents):
+            if partial:
+                if any(isinstance(doc.get(f), (list, dict)) for f in partial):
+                    return None
+                if any(doc.get(f) != v for f, v in partial.items()):
+                    continue
             for field, want in zip(fields, wanted, strict=True):
                 value = doc.get(field)
                 if isinstance(value, (list, dict)):
