@@ -53,6 +53,7 @@ unit: install redis
 	$(BIN)/python -m pytest -q
 
 test: install redis chromium webclient lint bench-deps
+	@if [ -f $(WEB)/package.json ]; then (cd $(WEB) && npm test); fi
 	$(BIN)/python -m pytest -q
 
 # Benchmarks (bench/): Node load generator and reference servers from npm; never part of `make test` runs
