@@ -145,3 +145,14 @@ def make_session(browser: Browser, hub_url: str) -> Iterator[Callable[..., Sessi
     yield make
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def colleagues(make_session: Callable[..., Session]) -> tuple[Session, Session]:
+    """张三 and 张绍松, both logged in with the 市财政局 channel open."""
+    a, b = make_session(), make_session()
+    a.login("zhangsan")
+    b.login("zhangshaosong")
+    a.open_channel("市财政局")
+    b.open_channel("市财政局")
+    return a, b

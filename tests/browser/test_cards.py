@@ -180,12 +180,8 @@ def test_leader_approves_and_colleague_sees_it_live(make_session, card_hub) -> N
         assert not s.errors, s.errors
 
 
-def test_poll_through_slash_command(make_session) -> None:  # type: ignore[no-untyped-def]
-    a, b = make_session(), make_session()
-    a.login("zhangsan")
-    b.login("zhangshaosong")
-    a.open_channel(CHANNEL)
-    b.open_channel(CHANNEL)
+def test_poll_through_slash_command(colleagues) -> None:  # type: ignore[no-untyped-def]
+    a, b = colleagues
     t = token()
     box = a.page.get_by_test_id("composer")
 

@@ -85,12 +85,8 @@ def test_shift_enter_newline_and_mention(make_session) -> None:  # type: ignore[
     expect(bubble).to_contain_text("@马军")
 
 
-def test_unsafe_input_is_inert(make_session) -> None:  # type: ignore[no-untyped-def]
-    a, b = make_session(), make_session()
-    a.login("zhangsan")
-    b.login("zhangshaosong")
-    a.open_channel(CHANNEL)
-    b.open_channel(CHANNEL)
+def test_unsafe_input_is_inert(colleagues) -> None:  # type: ignore[no-untyped-def]
+    a, b = colleagues
     t = token()
     a.send(f"{t} <img src=x onerror=alert(1)>")
     a.send(f"{t} [x](javascript:alert(1)) <script>alert(2)</script> [ok](https://example.gov.cn)")

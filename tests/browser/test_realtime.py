@@ -9,12 +9,8 @@ from playwright.sync_api import expect
 CHANNEL = "市财政局"
 
 
-def test_offline_catch_up_exactly_once(make_session) -> None:  # type: ignore[no-untyped-def]
-    a, b = make_session(), make_session()
-    a.login("zhangsan")
-    b.login("zhangshaosong")
-    a.open_channel(CHANNEL)
-    b.open_channel(CHANNEL)
+def test_offline_catch_up_exactly_once(colleagues) -> None:  # type: ignore[no-untyped-def]
+    a, b = colleagues
     t = uuid.uuid4().hex[:8]
     b.send(f"在线 {t}")
     expect(a.bubble(f"在线 {t}")).to_have_count(1)
