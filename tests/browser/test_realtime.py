@@ -6,8 +6,6 @@ import uuid
 
 from playwright.sync_api import expect
 
-CHANNEL = "市财政局"
-
 
 def test_offline_catch_up_exactly_once(colleagues) -> None:  # type: ignore[no-untyped-def]
     a, b = colleagues
