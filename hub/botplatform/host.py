@@ -46,21 +46,20 @@ class BotHost:
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         self.local: dict[str, Bot] = {}
+        self._apis: dict[str, LocalBotAPI] = {}
         self._finished: dict[str, asyncio.Event] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def register(self, bot: Bot) -> BotAccount:
         """Run this bot inside the hub from now on."""
         account = await ensure_bot(bot.key, bot.name, list(bot.commands))
+        user = await User.get(account.user_id)
+        if user is None:
+            raise HubError("bot_unavailable")
+        # Looked up once here, not on every click the bot handles.
+        self._apis[bot.key] = LocalBotAPI(self.hub, account, user)
         self.local[bot.key] = bot
         return account
-
-    async def _api(self, key: str) -> LocalBotAPI:
-        account = await BotAccount.find_one(BotAccount.key == key)
-        user = await User.get(account.user_id) if account else None
-        if account is None or user is None:
-            raise HubError("bot_unavailable")
-        return LocalBotAPI(self.hub, account, user)
 
     async def _run(self, key: str, kind: str, event: BaseModel) -> Any:
         """Call the bot, in-process or through a job, within the timeout; map every failure to a code."""
@@ -80,7 +79,7 @@ class BotHost:
             raise HubError("bot_failed") from None
 
     async def _call_local(self, key: str, kind: str, event: Any) -> Any:
-        bot, api = self.local[key], await self._api(key)
+        bot, api = self.local[key], self._apis[key]
         if kind == "action":
             return await bot.on_action(api, event)
         if kind == "command":

@@ -36,4 +36,7 @@ class Message(Document):
                        name="sender_client_id_unique"),
             IndexModel([("channel_id", pymongo.ASCENDING), ("rev", pymongo.ASCENDING)], name="channel_rev",
                        partialFilterExpression={"rev": {"$gt": 0}}),
+            # A card change re-stamps the messages carrying it.
+            IndexModel([("card_id", pymongo.ASCENDING)], name="by_card",
+                       partialFilterExpression={"card_id": {"$type": "objectId"}}),
         ]
