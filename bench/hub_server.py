@@ -88,12 +88,12 @@ async def _history_plan(channel_id: PydanticObjectId) -> dict[str, Any]:
     from hub.models.messages import Message as M
 
     coll = M.get_pymongo_collection()
-    if not hasattr(coll.find({}), "explain"):
-        return {"index": "none: the emulation has no planner (COLLSCAN)",
-                "declared": "channel_seq_unique (channel_id 1, seq -1)"}
     plan = await coll.find({"channel_id": channel_id}).sort("seq", -1).limit(51).explain()
-    text = json.dumps(plan.get("queryPlanner", {}).get("winningPlan", {}), default=str)
-    return {"index": "channel_seq_unique" if "channel_seq_unique" in text else "?", "winningPlan": text[:2000]}
+    winning = plan.get("queryPlanner", {}).get("winningPlan", {})
+    text = json.dumps(winning, default=str)
+    index = "channel_seq_unique" if "channel_seq_unique" in text else ("COLLSCAN" if "COLLSCAN" in text else "?")
+    return {"index": index, "emulation": bool(plan.get("queryPlanner", {}).get("emulation")),
+            "winningPlan": text[:2000]}
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """In-process MongoDB emulation: mongomock behind the slice of PyMongo's async API that Beanie uses.
 
 Every operation yields to the event loop once before it runs, so concurrent coroutines interleave
-the way they would against a real server, while each single operation stays atomic. Queries that pin
-`_id` fetch that document instead of scanning the collection (hub/store/emulation_index.py).
+the way they would against a real server, while each single operation stays atomic. Queries read
+through the collection's indexes instead of scanning it (hub/store/emulation_index.py).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import mongomock
+from mongomock.collection import Cursor as CursorType
 from pymongo import IndexModel
 
-from hub.store.emulation_index import indexed
+from hub.store.emulation_index import IndexedCollection, indexed
 
 _SERVER_VERSION = "7.0.0"
 
@@ -25,17 +26,33 @@ def _no_session(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 class EmulatedCursor:
-    """An async cursor over a mongomock cursor or result list."""
+    """An async cursor over a mongomock cursor or result list.
 
-    def __init__(self, source: Iterator[Any]) -> None:
+    A mongomock cursor is read when first iterated, so that sort, skip and limit chained on it count: a page
+    an index can give in order is then read through that index (IndexedCollection.ordered_page).
+    """
+
+    def __init__(self, source: Iterator[Any], collection: IndexedCollection | None = None) -> None:
         self._source = source
+        self._collection = collection
+        self._rows: Iterator[Any] | None = None
+
+    def _iter(self) -> Iterator[Any]:
+        if self._rows is None:
+            self._rows = self._source
+            cursor: Any = self._source
+            if self._collection is not None and isinstance(cursor, CursorType):
+                page = self._collection.ordered_page(cursor._spec, cursor._sort, cursor._skip, cursor._limit)
+                if page is not None:
+                    self._rows = iter(page)
+        return self._rows
 
     def __aiter__(self) -> EmulatedCursor:
         return self
 
     async def __anext__(self) -> Any:
         try:
-            return next(self._source)
+            return next(self._iter())
         except StopIteration:
             raise StopAsyncIteration from None
 
@@ -45,7 +62,7 @@ class EmulatedCursor:
     async def to_list(self, length: int | None = None) -> list[Any]:
         await asyncio.sleep(0)
         out: list[Any] = []
-        for item in self._source:
+        for item in self._iter():
             out.append(item)
             if length is not None and len(out) >= length:
                 break
@@ -63,6 +80,14 @@ class EmulatedCursor:
         self._source.skip(n)  # type: ignore[attr-defined]
         return self
 
+    async def explain(self) -> dict[str, Any]:
+        """The plan the emulation follows, shaped like a server's explain() output."""
+        await asyncio.sleep(0)
+        cursor: Any = self._source
+        assert self._collection is not None
+        plan = self._collection.plan(cursor._spec, cursor._sort, cursor._limit)
+        return {"queryPlanner": {"winningPlan": plan, "emulation": True}}
+
     async def close(self) -> None:
         return None
 
@@ -70,7 +95,7 @@ class EmulatedCursor:
 class EmulatedCollection:
     """Async facade over one mongomock collection."""
 
-    def __init__(self, database: EmulatedDatabase, inner: mongomock.Collection[Any]) -> None:
+    def __init__(self, database: EmulatedDatabase, inner: IndexedCollection) -> None:
         self.database = database
         self._inner = inner
 
@@ -92,7 +117,7 @@ class EmulatedCollection:
         for key in ("sort", "limit", "skip", "projection"):
             if key in kwargs and not kwargs[key]:
                 del kwargs[key]
-        return EmulatedCursor(self._inner.find(*args, **kwargs))
+        return EmulatedCursor(self._inner.find(*args, **kwargs), self._inner)
 
     async def aggregate(self, pipeline: list[dict[str, Any]], **kwargs: Any) -> EmulatedCursor:
         await asyncio.sleep(0)

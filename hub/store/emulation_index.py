@@ -1,148 +1,247 @@
-"""`_id` lookups for the MongoDB emulation without scanning the collection.
+"""Indexed reads for the MongoDB emulation: queries, sorted pages and unique checks without scanning.
 
-mongomock answers every query by running its filter over every document of the collection, `_id`
-lookups included. Its documents are kept in a dict keyed by `_id`, though, and `_iter_documents` is the
-one place where it enumerates them for a filter (find, find_one, count, update, replace, delete,
-find-and-modify, the unique-key check of inserts). IdLookupCollection narrows that enumeration to the one
-stored document when the filter pins `_id` (top level, or inside a top-level `$and`) to a plain value;
-mongomock's own filter, sort, projection, update and TTL logic then run unchanged on it. At most one
-document has a given `_id`, so the results are those of the scan (tests/test_emulation.py compares the two).
+mongomock answers every query, and every unique-index check of every write, by running its matcher over
+every document of the collection. Its documents live in a dict keyed by `_id`, though, and
+`_iter_documents` is the one place where it enumerates them for a filter (find, find_one, count, update,
+replace, delete, find-and-modify, the unique-key check). IndexedStore keeps every declared index as a key map
+(hub/store/emulation_keys.py) next to that dict; IndexedCollection narrows the enumeration to the candidates
+of the most selective index or of a pinned `_id`, in the collection's natural order, and mongomock's own
+filter, sort, projection, update and TTL logic then run unchanged on them. A page sorted by an index's
+second field under a pinned first field is read in index order and stops at its limit. Candidates are a
+superset of the matches, so the results are those of the scan (tests/test_emulation.py compares the two).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import mongomock
-from bson import ObjectId
+from mongomock import helpers
 from mongomock.filtering import filter_applies
-from mongomock.helpers import get_value_by_dot
+from mongomock.store import CollectionStore
 from pymongo.errors import DuplicateKeyError
 
+from hub.store.emulation_keys import Condition, KeyIndex, conditions
 
-def _is_plain(value: Any) -> bool:
-    """Values whose equality is plain equality: strings, integers (not bools) and ObjectIds, including
-    Beanie's PydanticObjectId, which is how the hub's ids arrive. Dicts, lists and operators take the scan."""
-    return type(value) is int or type(value) is str or isinstance(value, ObjectId)
-_NONE: Any = object()
 if TYPE_CHECKING:
     _Collection = mongomock.Collection[Any]
 else:  # mongomock's classes are generic only in its type stubs
     _Collection = mongomock.Collection
+_Store: Any = CollectionStore  # untyped in mongomock
 
 
-def pinned_id(filter: Any) -> Any:
-    """The `_id` value the filter requires by plain equality, or _NONE."""
-    if not isinstance(filter, Mapping):
-        return _NONE
-    value = filter.get("_id", _NONE)
-    if _is_plain(value):
-        return value
-    clauses = filter.get("$and")
-    if isinstance(clauses, list):
-        for clause in clauses:
-            value = pinned_id(clause)
-            if value is not _NONE:
-                return value
-    return _NONE
+def _store_key(_id: Any) -> Any:
+    return helpers.hashdict(_id) if isinstance(_id, dict) else _id
 
 
-class IdLookupCollection(_Collection):
-    """A mongomock collection that fetches the document of a pinned `_id` instead of scanning."""
+class IndexedStore(_Store):  # type: ignore[misc]
+    """mongomock's document store for one collection, with its indexes kept as key maps."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.keys: dict[str, KeyIndex] = {}
+        self.pos: dict[Any, int] = {}  # insertion position: the natural order mongomock's scan gives
+        self._next = 0
+
+    def __setitem__(self, key: Any, val: Any) -> None:
+        super().__setitem__(key, val)
+        self.reindex(key)
+
+    def __delitem__(self, key: Any) -> None:
+        super().__delitem__(key)
+        self.pos.pop(key, None)
+        for index in self.keys.values():
+            index.remove(key)
+
+    def drop(self) -> None:
+        super().drop()
+        self.keys = {}
+        self.pos = {}
+
+    def create_index(self, index_name: str, index_dict: dict[str, Any]) -> None:
+        super().create_index(index_name, index_dict)
+        fields = [name for name, _ in index_dict["key"]]
+        directions = [direction for _, direction in index_dict["key"]]
+        if any("." in f or f.startswith("$") for f in fields) or not all(d in (1, -1) for d in directions):
+            self.keys.pop(index_name, None)  # dotted paths, text and geo indexes: left to the scan
+            return
+        index = KeyIndex(index_name, fields)
+        for _id, doc in self._documents.items():
+            index.add(_id, self.pos[_id], doc)
+        self.keys[index_name] = index
+
+    def drop_index(self, index_name: str) -> None:
+        super().drop_index(index_name)
+        self.keys.pop(index_name, None)
+
+    def reindex(self, key: Any) -> None:
+        """Bring every index up to date with the stored document of that key (updates change it in place)."""
+        doc = self._documents.get(key)
+        if key not in self.pos:
+            self.pos[key] = self._next
+            self._next += 1
+        for index in self.keys.values():
+            index.remove(key)
+            if doc is not None:
+                index.add(key, self.pos[key], doc)
+
+
+class IndexedCollection(_Collection):
+    """A mongomock collection that reads through its store's indexes instead of scanning."""
+
+    @property
+    def _indexed(self) -> IndexedStore:
+        store = self._store
+        assert isinstance(store, IndexedStore)
+        return store
+
+    def _candidates(self, filter: Any) -> list[Any] | None:
+        """Keys of the documents the best index proposes, in natural order; None when no index narrows."""
+        store = self._indexed
+        conds = conditions(filter)
+        best: tuple[int, Any] | None = None
+        pinned = conds.get("_id")
+        if pinned is not None and pinned.equals is not None:
+            best = (len(pinned.equals), [None if key[0] == 0 else key[1] for key in pinned.equals])
+        for index in store.keys.values():
+            cost = index.estimate(conds)
+            if cost is not None and (best is None or cost < best[0]):
+                best = (cost, index)
+        if best is None:
+            return None
+        keys = best[1] if isinstance(best[1], list) else best[1].candidates(conds)
+        pos = store.pos
+        return sorted({k for k in keys if k in pos}, key=pos.__getitem__)
 
     def _iter_documents(self, filter: Any) -> Iterator[Any]:
-        _id = pinned_id(filter)
-        if _id is _NONE:
+        keys = self._candidates(filter)
+        if keys is None:
             return super()._iter_documents(filter)  # type: ignore[misc,no-any-return]
-        store: Any = self._store
-        doc = store[_id] if _id in store else None  # store access expires TTL documents, as the scan does
-        if doc is None:
+        store = self._indexed
+        store._remove_expired_documents()  # expires TTL documents, as the scan does
+        found = [store._documents[k] for k in keys if k in store._documents]
+        if not found:
             filter_applies(filter, {})  # type: ignore[no-untyped-call]  # validate the filter as mongomock does when nothing is scanned
-            return iter(())
-        return iter([doc] if filter_applies(filter, doc) else [])  # type: ignore[no-untyped-call]
+        return (doc for doc in found if filter_applies(filter, doc))  # type: ignore[no-untyped-call]
+
+    _inserting = 0
+
+    def _insert(self, data: Any, session: Any = None, ordered: bool = True) -> Any:
+        self._inserting += 1
+        try:
+            return super()._insert(data, session, ordered)  # type: ignore[misc]
+        finally:
+            self._inserting -= 1
 
     def _ensure_uniques(self, new_data: Any) -> None:
-        # mongomock runs its full query matcher over every document for every unique index on every
-        # write; comparing plain key tuples gives the same answer an order of magnitude faster.
-        verdict = unique_violation(self, new_data)
-        if verdict is None:
-            super()._ensure_uniques(new_data)  # type: ignore[misc]
-        elif verdict:
-            raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
-
-
-def _key(doc: Any, fields: list[str]) -> tuple[Any, ...] | None:
-    """The index key of a document as plain values, or None where equality is not plain (arrays, documents)."""
-    out = []
-    for field in fields:
-        try:
-            value = get_value_by_dot(doc, field)  # type: ignore[no-untyped-call]
-        except KeyError:
-            value = None  # mongomock treats a missing key as null, as the server does
-        if value is not None and not _is_plain(value):
-            return None
-        out.append(value)
-    return tuple(out)
-
-
-def _plain_equalities(expression: Any) -> dict[str, Any] | None:
-    """A partial filter made only of top-level `field: plain value` pairs (or none: {}); else None."""
-    if expression is None:
-        return {}
-    if not isinstance(expression, dict) or not expression:
-        return None
-    for field, value in expression.items():
-        if field.startswith("$") or "." in field or not _is_plain(value):
-            return None
-    return dict(expression)
-
-
-def unique_violation(collection: Any, new_data: Any) -> bool | None:
-    """Whether a unique index holds new_data's key twice; None when the fast comparison cannot decide
-    (a partial filter other than plain equalities, dotted keys, array or sub-document values) and
-    mongomock's scan must."""
-    for index in collection._store.indexes.values():
-        if not index.get("unique"):
-            continue
-        partial = _plain_equalities(index.get("partialFilterExpression"))
-        if partial is None:
-            return None
-        if any(isinstance(new_data.get(f), (list, dict)) for f in partial):
-            return None
-        if any(new_data.get(f) != v for f, v in partial.items()):
-            continue  # the new document is outside the partial index: nothing to collide with
-        fields = [k for k, _ in index.get("key")]
-        wanted = _key(new_data, fields)
-        if wanted is None:
-            return None
-        if index.get("sparse") and all(v is None for v in wanted):
-            continue
-        if any("." in f for f in fields):
-            return None
-        seen = 0
-        for doc in list(collection._store.documents):
-            if partial:
-                if any(isinstance(doc.get(f), (list, dict)) for f in partial):
-                    return None
-                if any(doc.get(f) != v for f, v in partial.items()):
-                    continue
-            for field, want in zip(fields, wanted, strict=True):
-                value = doc.get(field)
-                if isinstance(value, (list, dict)):
-                    return None  # array and sub-document equality: let mongomock's matcher decide
-                if value != want:
-                    break
+        """mongomock's check (the document is already stored), read from the indexes."""
+        store = self._indexed
+        key = _store_key(new_data["_id"])
+        if not self._inserting:  # an update has changed the document in place: index its new keys first
+            store.reindex(key)
+        uniques = [(name, index) for name, index in store.indexes.items() if index.get("unique")]
+        if not uniques:
+            return
+        store._remove_expired_documents()  # as mongomock's scan would, the new document included
+        if key not in store._documents:
+            return
+        for name, index in uniques:
+            partial = index.get("partialFilterExpression")
+            if partial is not None and not filter_applies(partial, new_data):  # type: ignore[no-untyped-call]
+                continue  # outside a partial index a document collides with nothing
+            query: dict[str, Any] = {}
+            for field, _ in index["key"]:
+                try:
+                    query[field] = helpers.get_value_by_dot(new_data, field)  # type: ignore[no-untyped-call]
+                except KeyError:
+                    query[field] = None
+            if index.get("sparse") and all(v is None for v in query.values()):
+                continue
+            if partial is not None:
+                query = {"$and": [partial, query]}
+            keys = store.keys[name].same_key(key, new_data) if name in store.keys else None
+            if keys is None:
+                clash = sum(1 for _ in self._iter_documents(query)) > 1
             else:
-                seen += 1
-                if seen > 1:
-                    return True
-    return False
+                docs = store._documents
+                clash = any(k in docs and filter_applies(query, docs[k]) for k in keys)  # type: ignore[no-untyped-call]
+            if clash:
+                raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
+
+    def _walk(self, spec: Any, sort: Any) -> tuple[KeyIndex, Iterator[Any]] | None:
+        if not sort:
+            return None
+        conds = conditions(spec)
+        single = {name for name, c in conds.items() if c.equals is not None and len(set(c.equals)) == 1}
+        order = [(name, direction) for name, direction in sort if name not in single]
+        if len(order) != 1 or order[0][1] not in (1, -1):
+            return None
+        for index in self._indexed.keys.values():
+            if index.compound and index.fields[1] == order[0][0]:
+                ids = index.walk(conds, order[0][1] < 0)
+                if ids is not None:
+                    return index, ids
+        return None
+
+    def ordered_page(self, spec: Any, sort: Any, skip: int, limit: int | None) -> list[Any] | None:
+        """A sorted, limited page read in index order, stopping at the limit; None when no index gives
+        that order (mongomock then sorts every match)."""
+        if not limit:
+            return None
+        walk = self._walk(spec, sort)
+        if walk is None:
+            return None
+        store = self._indexed
+        store._remove_expired_documents()
+        out: list[Any] = []
+        for key in walk[1]:
+            doc = store._documents.get(key)
+            if doc is None or not filter_applies(spec, doc):  # type: ignore[no-untyped-call]
+                continue
+            if skip:
+                skip -= 1
+                continue
+            copied: Any = self._copy_only_fields(doc, None, dict)
+            if self.codec_options.tz_aware:
+                copied = helpers.make_datetime_timezone_aware_in_document(copied)
+            out.append(copied)
+            if len(out) >= abs(limit):
+                break
+        if not out:
+            filter_applies(spec, {})  # type: ignore[no-untyped-call]
+        return out
+
+    def plan(self, spec: Any, sort: Any, limit: int | None) -> dict[str, Any]:
+        """The emulation's answer to explain(): the index a query would read, in a server's plan shape."""
+        walk = self._walk(spec, sort) if limit else None
+        if walk is not None:
+            scan = {"stage": "IXSCAN", "indexName": walk[0].name, "keyPattern": dict.fromkeys(walk[0].fields, 1),
+                    "direction": "forward" if dict(sort).get(walk[0].fields[1], 1) > 0 else "backward"}
+            return {"stage": "LIMIT", "limitAmount": abs(limit or 0), "inputStage": {"stage": "FETCH",
+                                                                                        "inputStage": scan}}
+        conds: dict[str, Condition] = conditions(spec)
+        chosen = [(cost, index) for index in self._indexed.keys.values()
+                  if (cost := index.estimate(conds)) is not None]
+        if not chosen:
+            return {"stage": "COLLSCAN"}
+        index = min(chosen, key=lambda c: c[0])[1]
+        return {"stage": "SORT" if sort else "FETCH", "inputStage": {
+            "stage": "IXSCAN", "indexName": index.name, "keyPattern": dict.fromkeys(index.fields, 1)}}
 
 
-def indexed(database: mongomock.Database[Any], name: str) -> IdLookupCollection:
-    """The named collection of a mongomock database, as an IdLookupCollection over the same store."""
+def indexed(database: mongomock.Database[Any], name: str) -> IndexedCollection:
+    """The named collection of a mongomock database, as an IndexedCollection over an IndexedStore."""
     plain = database.get_collection(name)  # registers the collection as mongomock would
-    store = database._store
-    return IdLookupCollection(database, name=name, _db_store=store, codec_options=plain.codec_options,
-                              read_preference=plain.read_preference)
+    stores = database._store._collections
+    current: Any = stores.get(name)
+    if not isinstance(current, IndexedStore):
+        store = IndexedStore(name)
+        if current is not None:
+            for index_name, spec in current.indexes.items():
+                store.create_index(index_name, spec)
+            for key, doc in current._documents.items():
+                store[key] = doc
+        stores[name] = store
+    return IndexedCollection(database, name=name, _db_store=database._store, codec_options=plain.codec_options,
+                             read_preference=plain.read_preference)
