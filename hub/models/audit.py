@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import Any
 
 import pymongo
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
 from hub.lib.timeutil import utcnow
+from hub.models.ids import PresetIdDocument
 
 
-class AuditEntry(Document):
+class AuditEntry(PresetIdDocument):
     """seq is gap-free; hash covers every field and the previous entry's hash."""
 
     seq: int

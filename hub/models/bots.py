@@ -12,6 +12,7 @@ from pymongo import IndexModel
 
 from bots.protocol import CommandSpec
 from hub.lib.timeutil import utcnow
+from hub.models.ids import PresetIdDocument
 
 
 class BotAccount(Document):
@@ -44,7 +45,7 @@ class BotToken(Document):
 JobKind = Literal["action", "command", "mention", "integration"]
 
 
-class BotJob(Document):
+class BotJob(PresetIdDocument):
     """Work for an out-of-process bot; exactly one replica claims it."""
 
     bot_key: str

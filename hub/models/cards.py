@@ -12,6 +12,7 @@ from pymongo import IndexModel
 
 from hub.cards import CardActionDef, CardContent
 from hub.lib.timeutil import utcnow
+from hub.models.ids import PresetIdDocument
 
 
 class TimelineEntry(BaseModel):
@@ -23,7 +24,7 @@ class TimelineEntry(BaseModel):
     text: str
 
 
-class Card(Document, CardContent):
+class Card(PresetIdDocument, CardContent):
     """An actionable card; version rises by one with every change."""
 
     bot: str
@@ -45,7 +46,7 @@ class Card(Document, CardContent):
         ]
 
 
-class ActionRequest(Document):
+class ActionRequest(PresetIdDocument):
     """One click, claimed by its request id before anything happens, so a retry has one effect."""
 
     user_id: PydanticObjectId

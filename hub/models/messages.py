@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pymongo
-from beanie import Document, PydanticObjectId
+from beanie import PydanticObjectId
 from pydantic import Field
 from pymongo import IndexModel
 
 from hub.lib.timeutil import utcnow
+from hub.models.ids import PresetIdDocument
 
 
-class Message(Document):
+class Message(PresetIdDocument):
     """One message. rev is 0 until an edit or recall stamps it with the channel's next revision."""
 
     channel_id: PydanticObjectId

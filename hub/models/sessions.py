@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pymongo
-from beanie import Document, PydanticObjectId
+from beanie import PydanticObjectId
 from pydantic import Field
 from pymongo import IndexModel
 
 from hub.lib.timeutil import utcnow
+from hub.models.ids import PresetIdDocument
 
 
-class AuthSession(Document):
+class AuthSession(PresetIdDocument):
     """One logged-in client."""
 
     token_hash: str
