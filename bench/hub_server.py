@@ -111,6 +111,21 @@ def main() -> None:
         print("ready", flush=True)
 
     app.on_startup.append(on_startup)
+    profile_to = os.environ.get("BENCH_PROFILE")  # a cProfile dump of the whole run, for finding hot spots
+    if profile_to:
+        import cProfile
+
+        profiler = cProfile.Profile()
+
+        async def start_profile(app: web.Application) -> None:
+            profiler.enable()
+
+        async def stop_profile(app: web.Application) -> None:
+            profiler.disable()
+            profiler.dump_stats(profile_to)
+
+        app.on_startup.append(start_profile)
+        app.on_shutdown.append(stop_profile)
     if os.environ.get("BENCH_UVLOOP", "1") == "1":
         import uvloop
 

@@ -422,7 +422,8 @@ def main() -> int:
         "T5_clients": 2000,
         "T6_channels": 10, "T6_rates": [50, 100, 200, 300, 400, 500, 650, 800],
         "T6_step_s": 2.0 if QUICK else 3.0,
-        "T7_messages": int(os.environ.get("BENCH_T7_MESSAGES", 100_000 if QUICK else 1_000_000)), "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,
+        "T7_messages": int(os.environ.get("BENCH_T7_MESSAGES", 100_000 if QUICK else 1_000_000)),
+        "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,
         "T8_clients": 1000,
     }
     kinds = [k for k in ("hub", "node", "aiohttp") if k in os.environ.get("BENCH_KINDS", "hub,node,aiohttp")]

@@ -177,14 +177,26 @@ class IndexedCollection(_Collection):
         order = [(name, direction) for name, direction in sort if name not in single]
         if len(order) != 1 or order[0][1] not in (1, -1):
             return None
-        for index in self._indexed.keys.values():
-            if index.compound and index.fields[1] == order[0][0]:
-                ids = index.walk(conds, order[0][1] < 0)
+        field, descending = order[0][0], order[0][1] < 0
+        indexes = self._indexed.keys.values()
+        for index in indexes:
+            if index.compound and index.fields[1] == field:
+                ids = index.walk(conds, descending)
+                if ids is not None:
+                    return index, ids
+        # Walking a single field's order pays off unless another index narrows the query much further.
+        narrowest = min((c for i in indexes if (c := i.estimate(conds)) is not None), default=None)
+        for index in indexes:
+            if not index.compound and index.fields[0] == field:
+                if narrowest is not None and narrowest * 4 < index.size:
+                    return None
+                ids = index.walk(conds, descending)
                 if ids is not None:
                     return index, ids
         return None
 
-    def ordered_page(self, spec: Any, sort: Any, skip: int, limit: int | None) -> list[Any] | None:
+    def ordered_page(self, spec: Any, sort: Any, skip: int, limit: int | None,
+                     projection: Any = None) -> list[Any] | None:
         """A sorted, limited page read in index order, stopping at the limit; None when no index gives
         that order (mongomock then sorts every match)."""
         if not limit:
@@ -202,7 +214,8 @@ class IndexedCollection(_Collection):
             if skip:
                 skip -= 1
                 continue
-            copied: Any = self._copy_only_fields(doc, None, dict)
+            # The same projection object for every document, as mongomock's own cursor passes it.
+            copied: Any = self._copy_only_fields(doc, projection, dict)
             if self.codec_options.tz_aware:
                 copied = helpers.make_datetime_timezone_aware_in_document(copied)
             out.append(copied)
@@ -217,7 +230,7 @@ class IndexedCollection(_Collection):
         walk = self._walk(spec, sort) if limit else None
         if walk is not None:
             scan = {"stage": "IXSCAN", "indexName": walk[0].name, "keyPattern": dict.fromkeys(walk[0].fields, 1),
-                    "direction": "forward" if dict(sort).get(walk[0].fields[1], 1) > 0 else "backward"}
+                    "direction": "forward" if dict(sort).get(walk[0].fields[-1], 1) > 0 else "backward"}
             return {"stage": "LIMIT", "limitAmount": abs(limit or 0), "inputStage": {"stage": "FETCH",
                                                                                         "inputStage": scan}}
         conds: dict[str, Condition] = conditions(spec)

@@ -104,6 +104,8 @@ class KeyIndex:
     fields: list[str]
     buckets: dict[Key, set[Any]] = field(default_factory=dict)  # single field: value -> ids
     groups: dict[Key, SortedList] = field(default_factory=dict)  # compound: first value -> (*rest, (pos,), id)
+    ordered: SortedList = field(default_factory=SortedList)  # single field, scalar values: (key, (pos,), id)
+    multikey: set[Any] = field(default_factory=set)  # single field: ids whose value is an array
     spill: set[Any] = field(default_factory=set)
     where: dict[Any, Any] = field(default_factory=dict)  # id -> what was added, for removal
 
@@ -121,8 +123,13 @@ class KeyIndex:
             self.groups.setdefault(first, SortedList()).add(rest)
             self.where[_id] = entry
         else:
-            for key in entry:
+            keys, scalar = entry
+            for key in keys:
                 self.buckets.setdefault(key, set()).add(_id)
+            if scalar is None:
+                self.multikey.add(_id)
+            else:
+                self.ordered.add(scalar)
             self.where[_id] = entry
 
     def remove(self, _id: Any) -> None:
@@ -138,11 +145,16 @@ class KeyIndex:
             if not group:
                 del self.groups[first]
         else:
-            for key in entry:
+            keys, scalar = entry
+            for key in keys:
                 bucket = self.buckets[key]
                 bucket.discard(_id)
                 if not bucket:
                     del self.buckets[key]
+            if scalar is None:
+                self.multikey.discard(_id)
+            else:
+                self.ordered.remove(scalar)
 
     def _entry(self, _id: Any, pos: int, doc: Mapping[str, Any]) -> Any:
         if self.compound:
@@ -153,9 +165,9 @@ class KeyIndex:
         value = _field(doc, self.fields[0])
         if isinstance(value, list):  # multikey: the document is found by each of its elements
             elements = {sort_key(v) for v in value}
-            return None if not value or None in elements else frozenset(elements)
+            return None if not value or None in elements else (frozenset(elements), None)
         key = sort_key(value)
-        return None if key is None else frozenset([key])
+        return None if key is None else (frozenset([key]), (key, (pos,), _id))
 
     # ----------------------------------------------------------------- reading
     def same_key(self, _id: Any, doc: Mapping[str, Any]) -> list[Any] | None:
@@ -169,8 +181,8 @@ class KeyIndex:
             prefix = rest[:-2]
             group = self.groups.get(first, ())
             found = [e[-1] for e in group.irange(prefix, (*prefix, _TOP))] if group else []
-        elif len(entry) == 1:
-            found = list(self.buckets.get(next(iter(entry)), ()))
+        elif len(entry[0]) == 1:
+            found = list(self.buckets.get(next(iter(entry[0])), ()))
         else:
             return None
         return [k for k in (*found, *self.spill) if k != _id]
@@ -224,15 +236,25 @@ class KeyIndex:
         return out
 
     def walk(self, conds: dict[str, Condition], descending: bool) -> Iterator[Any] | None:
-        """Ids in the order of the second field (ties in insertion order), for one pinned first value;
-        None when the index cannot give that order."""
+        """Ids in the order of the sorted field (ties in insertion order): the second field under one pinned
+        first value, or a single field's own order; None when the index cannot give that order."""
+        if self.spill:
+            return None
+        if not self.compound:
+            if self.multikey:
+                return None  # arrays sort by their smallest or largest element: left to mongomock
+            return _in_runs(self._span(self.ordered, conds.get(self.fields[0]), reverse=descending))
         first = conds.get(self.fields[0])
-        if not self.compound or self.spill or first is None or first.equals is None or len(set(first.equals)) != 1:
+        if first is None or first.equals is None or len(set(first.equals)) != 1:
             return None
         group = self.groups.get(first.equals[0])
         if group is None:
             return iter(())
         return _in_runs(self._span(group, conds.get(self.fields[1]), reverse=descending))
+
+    @property
+    def size(self) -> int:
+        return len(self.where)
 
 
 def _in_runs(entries: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
