@@ -70,9 +70,10 @@ async def seed(layout: dict[str, Any], out: Path) -> None:
     history = int(layout.get("history", 0))
     if history:  # T7: one channel pre-filled with `history` messages, stored as the hub stores them
         ch, sender = channels[0], users[0]
-        msgs = [Message(channel_id=ch.id, seq=s, sender_id=sender.id, client_msg_id=f"h{s}",
-                        content=f"历史消息 {s} " + "x" * 180) for s in range(1, history + 1)]
-        await _insert(Message, msgs)
+        for start in range(1, history + 1, BATCH):  # built batch by batch: a million models at once is gigabytes
+            await Message.insert_many([Message(channel_id=ch.id, seq=s, sender_id=sender.id, client_msg_id=f"h{s}",
+                                               content=f"历史消息 {s} " + "x" * 180)
+                                       for s in range(start, min(history, start + BATCH - 1) + 1)])
         await Channel.get_pymongo_collection().update_one({"_id": ch.id}, {"$set": {"last_seq": history}})
         out.with_name(out.name + ".plan").write_text(json.dumps(await _history_plan(ch.id)))
     tmp = out.with_suffix(".tmp")

@@ -416,11 +416,11 @@ def main() -> int:
         "T2_seconds": 5.0 if QUICK else 15.0,
         # Scaled down from the issue (5,000 / 10,000 / 5,000 / 1,000,000): on the emulation every connect scans
         # sessions, users and subscriptions, and every insert re-checks unique keys over the whole collection.
-        "T3_clients": 2000, "T3_rates": [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000],
+        "T3_clients": 2000, "T3_rates": [250, 350, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000],
         "T3_step_s": 2.0 if QUICK else 3.0,
         "T4_clients": 1000 if QUICK else 2000, "T4_idle_s": 5.0 if QUICK else 10.0,
         "T5_clients": 2000,
-        "T6_channels": 10, "T6_rates": [50, 100, 200, 300, 400, 500, 650, 800],
+        "T6_channels": 10, "T6_rates": [50, 75, 100, 150, 200, 300, 400, 500, 650, 800],
         "T6_step_s": 2.0 if QUICK else 3.0,
         "T7_messages": int(os.environ.get("BENCH_T7_MESSAGES", 100_000 if QUICK else 1_000_000)),
         "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,

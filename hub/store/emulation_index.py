@@ -13,10 +13,13 @@ superset of the matches, so the results are those of the scan (tests/test_emulat
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import mongomock
+from bson import ObjectId
 from mongomock import helpers
 from mongomock.filtering import filter_applies
 from mongomock.store import CollectionStore
@@ -29,6 +32,39 @@ if TYPE_CHECKING:
 else:  # mongomock's classes are generic only in its type stubs
     _Collection = mongomock.Collection
 _Store: Any = CollectionStore  # untyped in mongomock
+
+
+_LEAVES = (str, int, float, ObjectId, datetime, bytes, type(None))
+
+
+def _copy_value(obj: Any, tz_aware: bool) -> Any:
+    """mongomock's copy of a stored value (then its time-zone pass when tz_aware), in one walk and without
+    copy.copy of immutable leaves."""
+    if isinstance(obj, dict):
+        return {k: _copy_value(v, tz_aware) for k, v in obj.items()}
+    if isinstance(obj, list) or (tz_aware and isinstance(obj, tuple)):
+        return [_copy_value(v, tz_aware) for v in obj]
+    if tz_aware and isinstance(obj, datetime):
+        return obj.replace(tzinfo=UTC)  # equal instants to mongomock's own UTC offset
+    if isinstance(obj, _LEAVES):
+        return obj
+    return copy.copy(obj)
+
+
+def _plain_projection(fields: Any) -> tuple[bool, set[str]] | None:
+    """(include?, field names) of a projection made only of top-level fields, all included or all excluded,
+    keeping `_id`; None for anything else (mongomock's own projection handles it)."""
+    if not isinstance(fields, dict) or not fields.get("_id", 1):
+        return None
+    names = {k for k in fields if k != "_id"}
+    if not names or any("." in k or k.startswith("$") for k in names):
+        return None
+    flags = {bool(fields[k]) if isinstance(fields[k], (int, bool)) else None for k in names}
+    if flags == {True}:
+        return True, names | {"_id"}
+    if flags == {False}:
+        return False, names
+    return None
 
 
 def _store_key(_id: Any) -> Any:
@@ -169,6 +205,24 @@ class IndexedCollection(_Collection):
             if clash:
                 raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
 
+    def _copy_doc(self, doc: Any, fields: Any, tz_aware: bool) -> Any:
+        if fields is None or (isinstance(fields, dict) and not fields):
+            return _copy_value(doc, tz_aware)
+        plain = _plain_projection(fields)
+        if plain is None:
+            copied: Any = self._copy_only_fields(doc, fields, dict)
+            return helpers.make_datetime_timezone_aware_in_document(copied) if tz_aware else copied
+        include, names = plain
+        return {k: _copy_value(v, tz_aware) for k, v in doc.items() if (k in names) == include}
+
+    def _get_dataset(self, spec: Any, sort: Any, fields: Any, as_class: Any) -> Iterator[Any]:
+        if as_class is not dict or (fields and _plain_projection(fields) is None):
+            yield from super()._get_dataset(spec, sort, fields, as_class)  # type: ignore[misc]
+            return
+        # mongomock's _get_dataset with a faster copy; its cursor applies the time-zone pass afterwards.
+        for doc in super()._get_dataset(spec, sort, {"_id": 1}, dict):  # type: ignore[misc]
+            yield self._copy_doc(self._indexed._documents[_store_key(doc["_id"])], fields, False)
+
     def _walk(self, spec: Any, sort: Any) -> tuple[KeyIndex, Iterator[Any]] | None:
         if not sort:
             return None
@@ -214,11 +268,7 @@ class IndexedCollection(_Collection):
             if skip:
                 skip -= 1
                 continue
-            # The same projection object for every document, as mongomock's own cursor passes it.
-            copied: Any = self._copy_only_fields(doc, projection, dict)
-            if self.codec_options.tz_aware:
-                copied = helpers.make_datetime_timezone_aware_in_document(copied)
-            out.append(copied)
+            out.append(self._copy_doc(doc, projection, bool(self.codec_options.tz_aware)))
             if len(out) >= abs(limit):
                 break
         if not out:
