@@ -327,7 +327,7 @@ def table(r: dict[str, Any]) -> str:
         t = s["T7"]
         lat = t.get("latency") or {}
         met = (lat.get("p99") or 1e9) <= 20 and not t.get("errors") and not t.get("bad_pages")
-        rows.append((f"T7 history ({t['messages_in_channel']:,} msgs)", "p99 ms @ 200 req/s",
+        rows.append((f"T7 history ({t['messages_in_channel']:,} msgs)", "p50 / p99 ms @ 200 req/s",
                      f"{fmt(lat.get('p50'))} / {fmt(lat.get('p99'))}", "", "",
                      f"p99<=20: {'MET' if met else 'MISSED'} (index: {(t.get('plan') or {}).get('index', '?')})"))
     if "T8" in s:
