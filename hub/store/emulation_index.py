@@ -14,7 +14,7 @@ superset of the matches, so the results are those of the scan (tests/test_emulat
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -205,23 +205,27 @@ class IndexedCollection(_Collection):
             if clash:
                 raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
 
-    def _copy_doc(self, doc: Any, fields: Any, tz_aware: bool) -> Any:
+    def _copier(self, fields: Any, tz_aware: bool) -> Callable[[Any], Any]:
+        """How stored documents are copied for a projection: decided once per query, not per document."""
         if fields is None or (isinstance(fields, dict) and not fields):
-            return _copy_value(doc, tz_aware)
+            return lambda doc: _copy_value(doc, tz_aware)
         plain = _plain_projection(fields)
         if plain is None:
-            copied: Any = self._copy_only_fields(doc, fields, dict)
-            return helpers.make_datetime_timezone_aware_in_document(copied) if tz_aware else copied
+            def by_mongomock(doc: Any) -> Any:
+                copied: Any = self._copy_only_fields(doc, fields, dict)
+                return helpers.make_datetime_timezone_aware_in_document(copied) if tz_aware else copied
+            return by_mongomock
         include, names = plain
-        return {k: _copy_value(v, tz_aware) for k, v in doc.items() if (k in names) == include}
+        return lambda doc: {k: _copy_value(v, tz_aware) for k, v in doc.items() if (k in names) == include}
 
     def _get_dataset(self, spec: Any, sort: Any, fields: Any, as_class: Any) -> Iterator[Any]:
         if as_class is not dict or (fields and _plain_projection(fields) is None):
             yield from super()._get_dataset(spec, sort, fields, as_class)  # type: ignore[misc]
             return
         # mongomock's _get_dataset with a faster copy; its cursor applies the time-zone pass afterwards.
+        copy_doc, documents = self._copier(fields, False), self._indexed._documents
         for doc in super()._get_dataset(spec, sort, {"_id": 1}, dict):  # type: ignore[misc]
-            yield self._copy_doc(self._indexed._documents[_store_key(doc["_id"])], fields, False)
+            yield copy_doc(documents[_store_key(doc["_id"])])
 
     def _walk(self, spec: Any, sort: Any) -> tuple[KeyIndex, Iterator[Any]] | None:
         if not sort:
@@ -261,6 +265,7 @@ class IndexedCollection(_Collection):
         store = self._indexed
         store._remove_expired_documents()
         out: list[Any] = []
+        copy_doc = self._copier(projection, bool(self.codec_options.tz_aware))
         for key in walk[1]:
             doc = store._documents.get(key)
             if doc is None or not filter_applies(spec, doc):  # type: ignore[no-untyped-call]
@@ -268,7 +273,7 @@ class IndexedCollection(_Collection):
             if skip:
                 skip -= 1
                 continue
-            out.append(self._copy_doc(doc, projection, bool(self.codec_options.tz_aware)))
+            out.append(copy_doc(doc))
             if len(out) >= abs(limit):
                 break
         if not out:
