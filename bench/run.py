@@ -25,7 +25,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import layouts  # noqa: E402
+from bench import layouts, round2  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 ONLY = {s.strip().upper() for s in os.environ.get("BENCH_ONLY", "").split(",") if s.strip()}
@@ -69,6 +69,8 @@ class Server:
                         "HUB_LOG_LEVEL": "WARNING", "HUB_SESSION_IDLE_MINUTES": "1440",
                         "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192", **(env or {})}
             full_env.pop("HUB_MONGODB_URL", None) if "HUB_MONGODB_URL" not in (env or {}) else None
+            # The bench's hub figures are on the emulation unless a MongoDB URL is given (the table says which).
+            full_env["HUB_STORE"] = "memory"
         else:
             self.seed.write_text(json.dumps(layouts.reference_seed(layout)))
             full_env = {**os.environ}
@@ -262,7 +264,7 @@ def ratio(a: float | None, b: float | None) -> str:
 
 
 def table(r: dict[str, Any]) -> str:
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
     head = ("scenario", "figure", "hub", "node sio4", "bare aiohttp", "target / met")
     s = r["scenarios"]
     if "T1" in s:
@@ -298,7 +300,8 @@ def table(r: dict[str, Any]) -> str:
         g = [t.get(k) or {} for k in ("hub", "node", "aiohttp")]
         hub = g[0]
         met_m = (hub.get("kib_per_conn") or 1e9) <= 20
-        met_c = (hub.get("cpu_pct") if hub.get("cpu_pct") is not None else 1e9) <= 2
+        cpu_pct = hub.get("cpu_pct")
+        met_c = (cpu_pct if cpu_pct is not None else 1e9) <= 2
         rows.append((f"T4 idle {r['params']['T4_clients']:,} x3 ch", "KiB per connection",
                      *(fmt(x.get("kib_per_conn"), 1) for x in g), f"<=20: {'MET' if met_m else 'MISSED'}"))
         rows.append(("", "idle CPU % of a core", *(fmt(x.get("cpu_pct"), 2) for x in g),
@@ -342,6 +345,7 @@ def table(r: dict[str, Any]) -> str:
                      f">=1.6x: {ratio(two, one)} {'MET' if two >= 1.6 * one else 'MISSED'}"))
         rows.append(("", "cross-proc p99 penalty ms", fmt(pen, 2), "", "",
                      f"<=5: {'MET' if pen is not None and pen <= 5 else 'MISSED'}"))
+    rows += [(a, b, c, "", "", d) for a, b, c, d in round2.table_rows(s, fmt)]
     widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(6)]
     line = "  ".join("-" * w for w in widths)
     out = ["  ".join(str(v).ljust(w) for v, w in zip(head, widths, strict=True)), line]
@@ -409,8 +413,7 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     params: dict[str, Any] = {
         "quick": QUICK, "cores": CORES, "server_core": SERVER_CORE, "generator_core": GEN_CORE,
-        "payload_bytes": 200, "store": "emulation (mongomock, in the hub process)"
-        if not os.environ.get("HUB_MONGODB_URL") else "mongodb",
+        "payload_bytes": 200, "store": "emulation (mongomock, in the hub process)",
         "T1_clients": 1000, "T1_step_s": 2.0 if QUICK else 3.0,
         "T1_rates": [5, 10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 140, 170, 200],
         "T2_seconds": 5.0 if QUICK else 15.0,
@@ -425,6 +428,11 @@ def main() -> int:
         "T7_messages": int(os.environ.get("BENCH_T7_MESSAGES", 100_000 if QUICK else 1_000_000)),
         "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,
         "T8_clients": 1000,
+        # Round 2 (bench/round2.py). T11 is built at 1,000,000 on SecantusDB only when asked: seeding the index
+        # takes tens of minutes on this machine (BENCH_T11_MESSAGES); T9-T11 also run on SecantusDB (named).
+        "T11_messages": int(os.environ.get("BENCH_T11_MESSAGES", 20_000 if QUICK else 100_000)),
+        "T12_cases": 10_000,
+        "round2_stores": os.environ.get("BENCH_ROUND2_STORES", "memory,server").split(","),
     }
     kinds = [k for k in ("hub", "node", "aiohttp") if k in os.environ.get("BENCH_KINDS", "hub,node,aiohttp")]
     result: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "params": params, "scenarios": {}}
@@ -445,9 +453,19 @@ def main() -> int:
                                             redis_url) if redis_url else {"error": "no redis-server"}),
                 ("T7", lambda: t7_history(work, params["T7_messages"], params["T7_rate"], params["T7_seconds"])),
                 ("T6", lambda: t6_cards(work, params["T6_channels"], params["T6_rates"], params["T6_step_s"])),
+                ("T9", lambda: round2.t9_t10(work, "memory", QUICK)),
+                ("T11", lambda: round2.t11(work, "memory", params["T11_messages"], QUICK)),
+                ("T12", lambda: round2.t12(work, "memory", params["T12_cases"], QUICK)),
+                ("T9@server", lambda: round2.t9_t10(work, "server", QUICK)),
+                ("T11@server", lambda: round2.t11(work, "server", params["T11_messages"], QUICK)),
             ]
             for key, fn in plan:
-                if not want(key):
+                # T10 is measured in T9's run (one seeding); @server runs follow their emulation key.
+                base_key = key.split("@")[0]
+                if not (want(key) or want(base_key) or (base_key == "T9" and want("T10"))):
+                    continue
+                if base_key in ("T9", "T11", "T12") and ("server" if "@" in key else "memory") \
+                        not in params["round2_stores"]:
                     continue
                 t0 = time.monotonic()
                 print(f"[bench] {key} ...", file=sys.stderr, flush=True)

@@ -12,6 +12,7 @@ import socketio
 
 from bots.protocol import ActionEvent, Bot, BotError, CommandEvent, IntegrationEvent, MentionEvent
 from hub.cards import CardChange, CardSpec
+from hub.effects import EffectRecorder
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,11 @@ class RemoteBotAPI:
 async def handle_job(bot: Bot, api: Any, kind: str, payload: dict[str, Any]) -> Any:
     """Run one job through the bot; the return value is what the hub stores as the job's result."""
     if kind == "action":
-        return (await bot.on_action(api, ActionEvent.model_validate(payload))).model_dump(mode="json")
+        # What the bot posts while deciding a click goes back with the change, and the hub applies it once
+        # the click has committed: a click recomputed after losing a race must not post twice.
+        recorder = EffectRecorder(api, bot.key)
+        change = await bot.on_action(recorder, ActionEvent.model_validate(payload))
+        return {"change": change.model_dump(mode="json"), "effects": recorder.dump()}
     if kind == "command":
         return {"reply": await bot.on_command(api, CommandEvent.model_validate(payload))}
     if kind == "mention":
@@ -111,11 +116,12 @@ class Runner:
         async with aiohttp.ClientSession() as http:
             self.api = RemoteBotAPI(http, self.url, self.token)
 
-            @self.sio.event
             async def connect() -> None:
                 pending = await self.sio.call("bot.pending", {}, timeout=10)
                 for job_id in (pending.get("data") or {}).get("job_ids", []):
                     self._spawn(job_id)
+
+            self.sio.on("connect", connect)
 
             self.sio.on("bot.job", lambda data: self._spawn(data["job_id"]))
             stop = stop or asyncio.Event()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
-from hub.actions.audit import verify_chain
+from hub.actions.audit import flush_failure_counts, verify_chain
+from hub.actions.audit_chain import anchor_file, check_anchors, export_entries
 from hub.actions.auth import do_disable_user, do_enable_user
 from hub.actions.bots import do_issue_bot_token, do_revoke_bot_tokens, ensure_bot
+from hub.actions.calendar import do_remove_workday_override, do_set_workday_override
 from hub.actions.integrations import do_create_integration, do_rotate_integration_secret
 from hub.actions.org import (
     do_add_membership,
@@ -20,7 +25,7 @@ from hub.actions.org import (
 from hub.botplatform.registry import builtin
 from hub.context import Hub
 from hub.errors import HubError
-from hub.models import BotAccount, Unit, User
+from hub.models import BotAccount, Unit, User, WorkdayOverride
 from hub.seed.demo import load_demo
 
 
@@ -96,12 +101,26 @@ async def members_remove(hub: Hub, args: argparse.Namespace) -> None:
 
 
 async def audit_verify(hub: Hub, args: argparse.Namespace) -> None:
+    await flush_failure_counts(hub)
     report = await verify_chain()
-    if report.ok:
-        print(f"audit chain intact: {report.entries} entries")
-        return
-    print(f"AUDIT CHAIN BROKEN at entry {report.broken_at}: {report.reason}")
-    raise SystemExit(1)
+    if not report.ok:
+        print(f"AUDIT CHAIN BROKEN at entry {report.broken_at}: {report.reason}")
+        raise SystemExit(1)
+    anchors = await check_anchors(hub)
+    if not anchors.ok:
+        print(f"AUDIT CHAIN BROKEN: {anchors.reason} (anchors in {anchor_file(hub)})")
+        raise SystemExit(1)
+    print(f"audit chain intact: {report.entries} entries, {anchors.anchors} anchors agree")
+
+
+async def audit_export(hub: Hub, args: argparse.Namespace) -> None:
+    """Entries older than --before (default: the retention period) to a JSON-lines file; nothing is deleted."""
+    before = datetime.fromisoformat(args.before) if args.before else \
+        hub.clock.now() - timedelta(days=hub.settings.audit_retention_days)
+    if before.tzinfo is None:
+        before = before.replace(tzinfo=UTC)
+    count = await export_entries(hub, before, Path(args.out))
+    print(f"exported {count} audit entries older than {before.isoformat()} to {args.out} (kept in the store)")
 
 
 async def bots_add(hub: Hub, args: argparse.Namespace) -> None:
@@ -135,6 +154,42 @@ async def integrations_rotate(hub: Hub, args: argparse.Namespace) -> None:
     print(f"new secret for {args.key}: {await do_rotate_integration_secret(hub, None, args.key)}")
 
 
+def _date(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise HubError("invalid_request", detail=f"{raw!r} is not a date YYYY-MM-DD") from None
+
+
+async def holidays_set(hub: Hub, args: argparse.Namespace) -> None:
+    override = await do_set_workday_override(hub, None, _date(args.day), args.kind, args.note)
+    print(f"{override.day} is now a {override.kind}" + (f" ({override.note})" if override.note else ""))
+
+
+async def holidays_remove(hub: Hub, args: argparse.Namespace) -> None:
+    await do_remove_workday_override(hub, None, _date(args.day))
+    print(f"{args.day} follows chinese-calendar again")
+
+
+async def holidays_list(hub: Hub, args: argparse.Namespace) -> None:
+    for o in await WorkdayOverride.find_all().sort("+day").to_list():
+        print(f"{o.day} {o.kind:8} {o.note}")
+    status = hub.workdays.status()
+    print(f"chinese-calendar covers {status.package_years[0]}-{status.package_years[1]}")
+    for warning in status.warnings:
+        print(f"WARNING: {warning}")
+async def licensing_rebuild_counters(hub: Hub, args: argparse.Namespace) -> None:
+    from hub.actions.licensing_counters import do_rebuild_counters
+
+    print(f"审批动态 counters: {await do_rebuild_counters(hub, None)} documents")
+
+
+async def search_reindex(hub: Hub, args: argparse.Namespace) -> None:
+    from hub.actions.search_index import reindex_all
+
+    print(f"search index: indexed {await reindex_all()} messages")
+
+
 COMMANDS: dict[tuple[str, str], Callable[[Hub, argparse.Namespace], Awaitable[None]]] = {
     ("seed", "demo"): seed_demo,
     ("users", "add"): users_add,
@@ -148,10 +203,87 @@ COMMANDS: dict[tuple[str, str], Callable[[Hub, argparse.Namespace], Awaitable[No
     ("members", "add"): members_add,
     ("members", "remove"): members_remove,
     ("audit", "verify"): audit_verify,
+    ("audit", "export"): audit_export,
     ("bots", "add"): bots_add,
     ("bots", "token"): bots_token,
     ("bots", "revoke"): bots_revoke,
     ("bots", "list"): bots_list,
     ("integrations", "add"): integrations_add,
     ("integrations", "rotate"): integrations_rotate,
+    ("holidays", "set"): holidays_set,
+    ("holidays", "remove"): holidays_remove,
+    ("holidays", "list"): holidays_list,
+    ("search", "reindex"): search_reindex,
+    ("licensing", "rebuild-counters"): licensing_rebuild_counters,
 }
+
+
+async def units_supervise(hub: Hub, args: argparse.Namespace) -> None:
+    from hub.actions.workflow_admin import do_set_supervision, supervised_units
+
+    leader = await _user(args.leader)
+    await do_set_supervision(hub, leader, [await _unit(code) for code in args.units])
+    names = "、".join(u.name for u in await supervised_units(leader)) or "（无）"
+    print(f"{leader.name} 分管: {names}")
+
+
+async def definitions_load(hub: Hub, args: argparse.Namespace) -> None:
+    from hub.actions.workflow_admin import load_shipped_definitions
+
+    for key, version in (await load_shipped_definitions(hub)).items():
+        print(f"definition {key}: version {version}")
+
+
+COMMANDS.update({("units", "supervise"): units_supervise, ("definitions", "load"): definitions_load})
+
+
+async def units_update(hub: Hub, args: argparse.Namespace) -> None:
+    """rename and move: the same action as PATCH /api/v1/admin/units/{id}."""
+    from hub.actions.admin_org import do_update_unit
+
+    unit = await _unit(args.code)
+    assert unit.id is not None
+    if args.action == "rename":
+        updated = await do_update_unit(hub, None, unit.id, name=args.name, short_name=args.short_name)
+    else:
+        parent = await _unit(args.parent) if args.parent else None
+        updated = await do_update_unit(hub, None, unit.id, parent_id=parent.id if parent else None, move=True)
+    if args.action == "move":
+        print(f"unit {updated.code} is now " + (f"under {args.parent}" if args.parent else "at the top"))
+    else:
+        print(f"unit {updated.code} is now {updated.name}")
+
+
+async def units_retire(hub: Hub, args: argparse.Namespace) -> None:
+    from hub.actions.admin_org import do_retire_unit
+
+    unit = await _unit(args.code)
+    assert unit.id is not None
+    await do_retire_unit(hub, None, unit.id)
+    print(f"unit {unit.code} retired (kept for history, gone from the directory)")
+
+
+async def import_people(hub: Hub, args: argparse.Namespace) -> None:
+    """The console's XLSX import: every row checked first; --apply creates everything only if all are valid."""
+    from hub.actions.admin_import import do_apply_import, do_preview_import
+    from hub.actions.security_policy import check_upload
+
+    path = Path(args.file)
+    data = await asyncio.to_thread(path.read_bytes)
+    check_upload(hub, path.name, len(data), only=("xlsx",))
+    batch = await do_preview_import(hub, None, path.name, data)
+    for e in batch.errors:
+        print(f"{e['sheet']} 第{e['row']}行 {e['column']}: {e['message']}")
+    if batch.errors:
+        raise HubError("import_invalid", detail=f"{len(batch.errors)} problems")
+    print(f"valid: {len(batch.units)} units, {len(batch.people)} people")
+    if args.apply:
+        assert batch.id is not None
+        await do_apply_import(hub, None, batch.id)
+        print("imported")
+    else:
+        print("nothing imported yet: run again with --apply")
+
+
+COMMANDS.update({("units", "rename"): units_update, ("units", "move"): units_update,
+                 ("units", "retire"): units_retire, ("import", "xlsx"): import_people})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Classification = Literal["公开", "内部"]
 Urgency = Literal["特急", "加急", "平件"]
@@ -17,11 +18,24 @@ class CardField(BaseModel):
     value: str
 
 
+# Our own file URLs only: a path under /files/ or /api/v1/files/, no scheme, host, backslash, dot segment or
+# query. Browsers treat `/\evil.example/x` and `//evil.example/x` as off-site, so only plain segments pass.
+_OWN_FILE_URL = re.compile(r"^/(?:api/v1/)?files/(?:[A-Za-z0-9_\-~%][A-Za-z0-9._\-~%]*/)*"
+                           r"[A-Za-z0-9_\-~%][A-Za-z0-9._\-~%]*$")
+
+
 class CardAttachment(BaseModel):
-    name: str
-    url: str
+    name: str = Field(min_length=1, max_length=200)
+    url: str = Field(max_length=500)
     mime: str = "application/octet-stream"
     size: int | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _own_file(cls, url: str) -> str:
+        if not _OWN_FILE_URL.match(url) or "%2f" in url.lower() or "%5c" in url.lower() or "%2e" in url.lower():
+            raise ValueError("only the hub's own file URLs (/files/...) may be attached")
+        return url
 
 
 class CardStatus(BaseModel):
@@ -110,6 +124,8 @@ class CardActionDef(CardAction):
     # Exclusive actions (approve, reject) must be pressed on the current version: one wins.
     # Others (a vote) apply to whatever the card is now.
     exclusive: bool = True
+    # A management button of the card's owner (a poll's 结束投票): pressable, but not work waiting for them.
+    manage: bool = False
 
 
 class CardSpec(CardContent):

@@ -15,6 +15,7 @@ from hub.errors import HubError
 from hub.settings import Settings
 
 Command = Callable[[Hub, argparse.Namespace], Awaitable[None]]
+SHUTDOWN_GRACE_SECONDS = 1.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--demo", action="store_true", required=True)
     sch = sub.add_parser("schemas", help="write schemas/ from the event models")
     sch.add_argument("--check", action="store_true", help="only report whether schemas/ is up to date")
+    sub.add_parser("openapi", help="print the OpenAPI document (as served at /api/v1/openapi.json) without a server")
 
     users = sub.add_parser("users", help="manage users").add_subparsers(dest="action", required=True)
     add = users.add_parser("add")
@@ -51,6 +53,23 @@ def _parser() -> argparse.ArgumentParser:
     uadd.add_argument("--kind", required=True)
     uadd.add_argument("--parent")
     units.add_parser("list")
+    ren = units.add_parser("rename")
+    ren.add_argument("code")
+    ren.add_argument("--name", required=True)
+    ren.add_argument("--short-name")
+    mov = units.add_parser("move", help="put a unit under --parent (none: at the top)")
+    mov.add_argument("code")
+    mov.add_argument("--parent")
+    units.add_parser("retire", help="撤销 an empty unit; it stays stored for history").add_argument("code")
+    imp = sub.add_parser("import", help="bulk import of units and people").add_subparsers(dest="action",
+                                                                                       required=True)
+    xlsx = imp.add_parser("xlsx", help="check an XLSX made from the console's template; --apply imports it "
+                                       "when every row is valid")
+    xlsx.add_argument("file")
+    xlsx.add_argument("--apply", action="store_true")
+    sup = units.add_parser("supervise", help="set the units a leader is in charge of (分管); none clears")
+    sup.add_argument("leader")
+    sup.add_argument("units", nargs="*")
 
     members = sub.add_parser("members", help="manage memberships").add_subparsers(dest="action", required=True)
     madd = members.add_parser("add")
@@ -63,7 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     mrm.add_argument("username")
     mrm.add_argument("unit")
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
-    audit.add_parser("verify", help="check the hash chain; exit 1 if any entry was altered or removed")
+    audit.add_parser("verify", help="check the hash chain and its anchors; exit 1 if any entry was altered or "
+                                    "removed, or entries were cut off the end")
+    export = audit.add_parser("export", help="write entries older than the retention period (or --before) to a "
+                                             "JSON-lines file for archiving; nothing is deleted")
+    export.add_argument("--before", help="ISO date or datetime (UTC); default: now minus HUB_AUDIT_RETENTION_DAYS")
+    export.add_argument("--out", required=True, help="the file to write")
 
     bots = sub.add_parser("bots", help="bot accounts").add_subparsers(dest="action", required=True)
     for name in ("add", "token", "revoke"):
@@ -77,7 +101,27 @@ def _parser() -> argparse.ArgumentParser:
     iadd.add_argument("--name", required=True)
     iadd.add_argument("--bot", default="webhook")
     integ.add_parser("rotate").add_argument("key")
+    defs = sub.add_parser("definitions", help="process definitions").add_subparsers(dest="action", required=True)
+    defs.add_parser("load", help="publish the shipped definitions (a new version only where they changed)")
+    _holiday_commands(sub)
+    search = sub.add_parser("search", help="the search index").add_subparsers(dest="action", required=True)
+    search.add_parser("reindex", help="index every stored message again (idempotent; safe beside a running hub)")
+    lic = sub.add_parser("licensing", help="行政审批").add_subparsers(dest="action", required=True)
+    lic.add_parser("rebuild-counters", help="recount the 审批动态 counters from every case (while no case is acted on)")
     return p
+
+
+def _holiday_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    hol = sub.add_parser("holidays", help="the working-day calendar: overrides of single dates").add_subparsers(
+        dest="action", required=True)
+    hset = hol.add_parser("set", help="make a date a working day or a holiday")
+    hset.add_argument("day", help="YYYY-MM-DD (Beijing)")
+    kind = hset.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--workday", action="store_const", const="workday", dest="kind")
+    kind.add_argument("--holiday", action="store_const", const="holiday", dest="kind")
+    hset.add_argument("--note", default="")
+    hol.add_parser("remove", help="give a date back to chinese-calendar").add_argument("day")
+    hol.add_parser("list", help="overrides, and years without holiday data")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,11 +137,23 @@ def main(argv: list[str] | None = None) -> int:
         for path in stale:
             print(("stale: " if args.check else "wrote: ") + path)
         return 1 if args.check and stale else 0
+    if args.cmd == "openapi":
+        import json
+
+        from hub.app import all_endpoints
+        from hub.views.meta import build_openapi
+
+        print(json.dumps(build_openapi(all_endpoints()), ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
     from hub.admin import COMMANDS
 
     command = COMMANDS[(args.cmd, getattr(args, "action", "demo"))]
     try:
-        asyncio.run(_with_hub(settings, command, args))
+        url = _cli_store_url(settings)
+        asyncio.run(_with_hub(settings, url, command, args))
+    except StoreUnreachable as exc:
+        print(f"error [store_unreachable]: {exc}", file=sys.stderr)
+        return 3
     except HubError as exc:
         body = exc.to_dict()
         print(f"error [{exc.code}]: {body['message']} / {body['message_en']}"
@@ -106,16 +162,48 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-async def _with_hub(settings: Settings, command: Command, args: argparse.Namespace) -> None:
+class StoreUnreachable(Exception):
+    """The CLI found no store to act on; it never writes to a throw-away one."""
+
+
+def _cli_store_url(settings: Settings) -> str:
+    """The store the running hub uses: HUB_MONGODB_URL, or the embedded server of HUB_DATA_DIR."""
+    from pathlib import Path
+
+    from hub.store.embedded import find_running
+
+    if settings.mongodb_url:
+        return settings.mongodb_url
+    if settings.store == "memory":
+        raise StoreUnreachable(
+            "HUB_STORE=memory 的数据只存在于运行中的 hub 进程内，命令行无法修改 / the in-memory store lives inside "
+            "one hub process and the command line cannot reach it; use the embedded store or HUB_MONGODB_URL")
+    data_dir = Path(settings.data_dir).resolve()
+    running = find_running(data_dir)
+    if running is None:
+        raise StoreUnreachable(
+            f"没有正在运行的内置数据库（{data_dir}）：请先启动 hub（make run），或设置 HUB_MONGODB_URL / "
+            f"no embedded store is running for {data_dir}: start the hub (make run) or set HUB_MONGODB_URL")
+    return running.url
+
+
+async def _with_hub(settings: Settings, url: str, command: Command, args: argparse.Namespace) -> None:
+    from pymongo.errors import PyMongoError
+
     from hub.app import make_hub
     from hub.botplatform.registry import builtin
     from hub.store.db import open_store
 
-    if not settings.mongodb_url:
-        print("warning: HUB_MONGODB_URL is not set; changes go to a throw-away in-memory store", file=sys.stderr)
     # Write-only: with Redis set, this process's events and disconnects reach the running hubs.
     hub = make_hub(settings, write_only=True)
-    hub.store = await open_store(settings.mongodb_url, settings.mongodb_db, banner=False)
+    try:
+        hub.store = await open_store(url, settings.mongodb_db, banner=False)
+    except PyMongoError as exc:
+        raise StoreUnreachable(f"无法连接数据库 / cannot reach the store at {url}: {type(exc).__name__}") from exc
+    await hub.workdays.refresh()
+    from hub.actions.security_policy import load_security_policy
+
+    await load_security_policy(hub)
     for key in settings.embedded_bots:
         await hub.bots.register(builtin(key))
     try:
@@ -133,6 +221,10 @@ def _run(settings: Settings, *, demo: bool) -> int:
     from hub.seed.demo import DEMO_INTEGRATION, DEMO_PASSWORD, SHOWCASE, load_demo, store_is_empty
     from hub.views.base import HUB_KEY
 
+    if not demo and settings.secret_key == Settings.model_fields["secret_key"].default:
+        logging.getLogger("hub").warning(
+            "HUB_SECRET_KEY is the development default: session-independent secrets (integration HMAC keys, "
+            "audit checkpoints) are predictable. Set HUB_SECRET_KEY to a long random value before real use.")
     app = create_app(settings)
     if demo:
         async def seed(app: web.Application) -> None:
@@ -155,5 +247,8 @@ def _run(settings: Settings, *, demo: bool) -> int:
             print(flush=True)
 
     app.on_startup.append(announce)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    # After Ctrl-C, requests still open after the grace period are cancelled: a long-poll whose client left
+    # would otherwise hold the hub until engine.io's ping timeout (open sockets are closed on shutdown).
+    web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
+    logging.getLogger("hub").info("hub stopped")
     return 0

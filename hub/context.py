@@ -9,11 +9,20 @@ from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 
+from hub.classification import ClassificationRules
+from hub.lib.clock import Clock
+from hub.lib.workdays import WorkCalendar
 from hub.settings import Settings
 
 if TYPE_CHECKING:
+    from hub.actions.search_index import SearchIndexer
     from hub.botplatform.host import BotHost
+    from hub.files.scopes import FileScopes
+    from hub.files.store import ContentStore
+    from hub.handlers import HandlerRegistry
     from hub.realtime.bus import Realtime
+    from hub.remind.targets import ReminderTargets
+    from hub.scheduler import Scheduler
     from hub.store.db import Store
 
 
@@ -27,7 +36,21 @@ class Hub:
     # A hash of nothing in particular, verified for unknown usernames to keep login timing flat.
     dummy_hash: str
     store: Store | None = None
+    clock: Clock = field(default_factory=Clock)
     bots: BotHost = field(init=False)
+    # Card handlers by key (hub.handlers): bots, and the workflow engine as "workflow".
+    handlers: HandlerRegistry = field(init=False)
+    workdays: WorkCalendar = field(init=False)
+    scheduler: Scheduler = field(init=False)
+    # The 密级 policy in force (hub/actions/policy.py keeps it fresh from the store).
+    classification: ClassificationRules = field(default_factory=ClassificationRules)
+    # The search indexer of this process (hub/actions/search_index.py).
+    search: SearchIndexer = field(init=False)
+    # File content (hub/files/store.py) and who may read and attach files on what (hub/files/scopes.py).
+    files: ContentStore = field(init=False)
+    file_scopes: FileScopes = field(init=False)
+    # What a 提醒 can point at (hub/remind/targets.py); the 公文 work registers its own kind.
+    reminder_targets: ReminderTargets = field(init=False)
     _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
 
     def lock(self, key: str) -> asyncio.Lock:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from beanie import PydanticObjectId
 from beanie.operators import In
 
 from hub.cards import ActionRule, CardActionDef
-from hub.lib.timeutil import utcnow
 from hub.models import Card, Delegation, Membership, User
 
 
@@ -37,9 +37,8 @@ async def _holds(user: User, rule: ActionRule) -> bool:
     return False
 
 
-async def active_principals(delegate: User) -> list[User]:
-    """Everyone who has, right now, named this user as their delegate."""
-    now = utcnow()
+async def active_principals(delegate: User, now: datetime) -> list[User]:
+    """Everyone who has, at `now` (the hub clock), named this user as their delegate."""
     found = await Delegation.find(Delegation.delegate_id == delegate.id, Delegation.revoked_at == None,  # noqa: E711
                                   {"starts_at": {"$lte": now}, "ends_at": {"$gt": now}}).to_list()
     if not found:
@@ -47,19 +46,19 @@ async def active_principals(delegate: User) -> list[User]:
     return await User.find(In(User.id, [d.principal_id for d in found]), User.disabled == False).to_list()  # noqa: E712
 
 
-async def may_act(user: User, rule: ActionRule) -> Grant:
+async def may_act(user: User, rule: ActionRule, *, now: datetime) -> Grant:
     if user.disabled:
         return Grant(False)
     if rule.anyone or await _holds(user, rule):
         return Grant(True)
-    for principal in await active_principals(user):
+    for principal in await active_principals(user, now):
         if await _holds(principal, rule):
             return Grant(True, on_behalf_of=principal)
     return Grant(False)
 
 
-async def holders(rule: ActionRule) -> set[PydanticObjectId]:
-    """Everyone the rule names directly, plus their active delegates (not for rule.anyone)."""
+async def holders(rule: ActionRule, *, now: datetime) -> set[PydanticObjectId]:
+    """Everyone the rule names directly, plus their delegates active at `now` (not for rule.anyone)."""
     ids: set[PydanticObjectId] = set()
     direct = [PydanticObjectId(u) for u in rule.users if PydanticObjectId.is_valid(u)]
     ids.update(direct)
@@ -76,13 +75,12 @@ async def holders(rule: ActionRule) -> set[PydanticObjectId]:
             elif seat.is_head or not wanted.head:
                 ids.add(seat.user_id)
     if ids:
-        now = utcnow()
         delegations = await Delegation.find(In(Delegation.principal_id, list(ids)), Delegation.revoked_at == None,  # noqa: E711
                                             {"starts_at": {"$lte": now}, "ends_at": {"$gt": now}}).to_list()
         ids.update(d.delegate_id for d in delegations)
     return ids
 
 
-async def actions_for(user: User, card: Card) -> list[CardActionDef]:
-    """The buttons of this card that this person may press."""
-    return [a for a in card.actions if (await may_act(user, a.rule)).allowed]
+async def actions_for(user: User, card: Card, *, now: datetime) -> list[CardActionDef]:
+    """The buttons of this card that this person may press at `now` (the hub clock)."""
+    return [a for a in card.actions if (await may_act(user, a.rule, now=now)).allowed]

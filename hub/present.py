@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from beanie import PydanticObjectId
 from beanie.operators import In
@@ -35,8 +36,10 @@ def card_view(card: Card, actions: list[CardActionDef]) -> CardOut:
 
 
 def action_out(action: CardActionDef) -> CardActionOut:
-    """A button without its rule, marked personal when the rule is narrower than everyone."""
-    return CardActionOut(**action.model_dump(exclude={"rule", "exclusive"}), personal=not action.rule.anyone)
+    """A button without its rule, marked personal when the rule is narrower than everyone and it is work to do
+    (an owner's management button is not)."""
+    return CardActionOut(**action.model_dump(exclude={"rule", "exclusive", "manage"}),
+                         personal=not action.rule.anyone and not action.manage)
 
 
 def actor_label(entry: TimelineEntry) -> str:
@@ -45,7 +48,36 @@ def actor_label(entry: TimelineEntry) -> str:
     return entry.actor_name
 
 
-def message_out(message: Message, sender_name: str, card: CardOut | None = None) -> wire.MessageOut:
+QUOTE_CHARS = 120
+
+
+def quote_out(original: Message, sender_name: str) -> wire.QuoteOut:
+    recalled = original.recalled_at is not None
+    return wire.QuoteOut(message_id=str(original.id), seq=original.seq, sender_id=str(original.sender_id),
+                         sender_name=sender_name, recalled=recalled,
+                         snippet="" if recalled else original.content[:QUOTE_CHARS])
+
+
+def forwarded_out(message: Message) -> wire.ForwardedOut | None:
+    f = message.forwarded
+    if f is None or message.recalled_at is not None:
+        return None
+    return wire.ForwardedOut(sender_name=f.sender_name, channel_kind=f.channel_kind,
+                             channel_name=f.channel_name, created_at=f.created_at)
+
+
+async def quotes_for(messages: Iterable[Message]) -> dict[PydanticObjectId, wire.QuoteOut]:
+    """The quotes of these replies as they stand now, keyed by the quoted message's id."""
+    wanted = {m.reply_to for m in messages if m.reply_to is not None and m.recalled_at is None}
+    if not wanted:
+        return {}
+    originals = await Message.find(In(Message.id, list(wanted))).to_list()
+    names = await user_names(o.sender_id for o in originals)
+    return {o.id: quote_out(o, names.get(o.sender_id, "")) for o in originals if o.id is not None}
+
+
+def message_out(message: Message, sender_name: str, card: CardOut | None = None,
+                quote: wire.QuoteOut | None = None) -> wire.MessageOut:
     recalled = message.recalled_at is not None
     return wire.MessageOut(
         id=str(message.id),
@@ -61,19 +93,34 @@ def message_out(message: Message, sender_name: str, card: CardOut | None = None)
         edited_at=message.edited_at,
         recalled=recalled,
         card=None if recalled else card,
+        attachments=[] if recalled or not message.attachments else [
+            wire.AttachmentOut(file_id=str(a.file_id), name=a.name, size=a.size, kind=a.kind,
+                               content_type=a.content_type, previewable=a.kind in ("pdf", "png", "jpeg"))
+            for a in message.attachments],
+        reply_to=None if recalled else quote,
+        forwarded=forwarded_out(message),
+        reactions=[] if recalled else reactions_out(message),
+        system=message.system,
     )
 
 
-async def messages_out(messages: list[Message], viewer: User) -> list[wire.MessageOut]:
-    """Messages as this viewer sees them: cards carry only the buttons the viewer may press."""
+def reactions_out(message: Message) -> list[wire.ReactionOut]:
+    return [wire.ReactionOut(key=key, emoji=emoji, count=len(who), user_ids=[str(u) for u in who])
+            for key, emoji in wire.REACTIONS.items() if (who := message.reactions.get(key))]
+
+
+async def messages_out(messages: list[Message], viewer: User, now: datetime) -> list[wire.MessageOut]:
+    """Messages as this viewer sees them: cards carry only the buttons the viewer may press at `now`."""
     names = await user_names(m.sender_id for m in messages)
     card_ids = list({m.card_id for m in messages if m.card_id is not None})
     cards = {card.id: card for card in await Card.find(In(Card.id, card_ids)).to_list()} if card_ids else {}
     views: dict[PydanticObjectId, CardOut] = {}
     for cid, card in cards.items():
         assert cid is not None
-        views[cid] = card_view(card, await actions_for(viewer, card))
-    return [message_out(m, names.get(m.sender_id, ""), views.get(m.card_id) if m.card_id else None)
+        views[cid] = card_view(card, await actions_for(viewer, card, now=now))
+    quotes = await quotes_for(messages)
+    return [message_out(m, names.get(m.sender_id, ""), views.get(m.card_id) if m.card_id else None,
+                        quotes.get(m.reply_to) if m.reply_to else None)
             for m in messages]
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from hub.cards import CardOut
 from hub.events import CLIENT_EVENTS, SERVER_EVENTS, Ack
+from hub.workflow.definition import Definition
 
 ROOT = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -31,6 +32,7 @@ def expected_schemas() -> dict[str, dict[str, Any]]:
         add(f"events/client/{name}.json", model, name, "client")
     add("events/ack.json", Ack, "ack", "server")
     add("card.json", CardOut, "card", "server")
+    add("workflow/definition.json", Definition, "process definition", "client")
     return out
 
 

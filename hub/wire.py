@@ -68,8 +68,23 @@ class ChannelOut(BaseModel):
     # Per-viewer fields: absent when the channel is sent to a whole room.
     last_read_seq: int | None = None
     unread: int | None = None
-    role: Literal["owner", "member"] | None = None
+    role: Literal["owner", "admin", "member"] | None = None
     peer_id: Id | None = None
+    # In the channel list only: the newest message (the preview) and the cards with buttons waiting for the
+    # viewer (待处理), so that logging in costs no request per channel.
+    last_message: MessageOut | None = None
+    pending_card_ids: list[Id] | None = None
+
+
+class AttachmentOut(BaseModel):
+    """A file carried by a message: GET /api/v1/files/{id}/content downloads it, /preview shows it."""
+
+    file_id: Id
+    name: str
+    size: int
+    kind: str
+    content_type: str
+    previewable: bool
 
 
 class MessageOut(BaseModel):
@@ -86,6 +101,51 @@ class MessageOut(BaseModel):
     edited_at: datetime | None
     recalled: bool
     card: CardOut | None = None
+    attachments: list[AttachmentOut] = Field(default_factory=list)
+    reply_to: QuoteOut | None = None
+    forwarded: ForwardedOut | None = None
+    reactions: list[ReactionOut] = Field(default_factory=list)
+    system: bool = False
+
+
+ReactionKey = Literal["like", "ok", "smile", "thanks", "clap", "heart"]
+# The fixed set, as DingTalk has: key -> the emoji shown.
+REACTIONS: dict[ReactionKey, str] = {"like": "👍", "ok": "✅", "smile": "😄", "thanks": "🙏", "clap": "👏",
+                                     "heart": "❤️"}
+
+
+class ReactionOut(BaseModel):
+    key: ReactionKey
+    emoji: str
+    count: int
+    user_ids: list[Id] = Field(description="Who reacted, in the order they did")
+
+
+class ReactionIn(WireModel):
+    """Set (on) or clear (off) your reaction; repeating either changes nothing."""
+
+    key: ReactionKey
+    on: bool = True
+
+
+class QuoteOut(BaseModel):
+    """The message a reply quotes, as the reader may see it now: a recalled original shows as recalled."""
+
+    message_id: Id
+    seq: int
+    sender_id: Id
+    sender_name: str
+    snippet: str = Field(description="The start of the original's markdown; empty when recalled")
+    recalled: bool
+
+
+class ForwardedOut(BaseModel):
+    """The origin of a forwarded message: who wrote it, where, and when."""
+
+    sender_name: str
+    channel_kind: Literal["unit", "group", "direct"]
+    channel_name: str = Field(description="Empty for a direct conversation")
+    created_at: datetime
 
 
 class SessionOut(BaseModel):
@@ -102,6 +162,9 @@ class LoginIn(WireModel):
 class SendIn(WireModel):
     content: str
     client_msg_id: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+    # Files already uploaded to this channel (POST /api/v1/files); with files the text may be empty.
+    file_ids: list[Id] = Field(default_factory=list, max_length=10)
+    reply_to: Id | None = Field(default=None, description="A message of the same channel to quote")
 
 
 class SocketSendIn(SendIn):
@@ -177,9 +240,11 @@ class MembersOut(BaseModel):
 
 
 class Health(BaseModel):
+    """Anonymous callers get the status only; administrators also get the details."""
+
     status: Literal["ok", "degraded"]
-    store: dict[str, Any]
-    redis: dict[str, Any]
+    store: dict[str, Any] | None = None
+    redis: dict[str, Any] | None = None
 
 
 class CardActionIn(WireModel):
@@ -286,3 +351,59 @@ class BotIdOut(BaseModel):
 
 class StorageValue(BaseModel):
     value: Any = None
+
+
+class ForwardIn(WireModel):
+    """Forward messages (each one you can read) to a conversation you are in, one new message each, in order."""
+
+    message_ids: list[Id] = Field(min_length=1, max_length=20)
+    channel_id: Id
+    # Each forwarded copy gets client_msg_id + "." + its position, so a repeat stores nothing twice.
+    client_msg_id: str = Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9_:-]+$")
+
+
+class ForwardOut(BaseModel):
+    messages: list[MessageOut]
+
+
+class PersonRef(BaseModel):
+    id: Id
+    name: str
+
+
+class ReadPositionOut(BaseModel):
+    user_id: Id
+    name: str
+    last_read_seq: int
+
+
+class ReadPositionsOut(BaseModel):
+    """Every member's read position (bots left out); available is false above the receipt limit (200 members)."""
+
+    available: bool
+    positions: list[ReadPositionOut]
+
+
+class MessageReadsOut(BaseModel):
+    """Who of the channel (but the sender and bots) has read this message, and who has not."""
+
+    read: list[PersonRef]
+    unread: list[PersonRef]
+
+
+class GroupRolesOut(BaseModel):
+    owner_id: Id | None
+    admin_ids: list[Id]
+
+
+class RenameIn(WireModel):
+    name: str = Field(min_length=1, max_length=64)
+
+
+class AdminIn(WireModel):
+    user_id: Id
+    admin: bool
+
+
+class TransferIn(WireModel):
+    user_id: Id

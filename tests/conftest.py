@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,20 +18,56 @@ from hub.context import Hub
 from hub.models import Unit, User
 from hub.settings import Settings
 from hub.views.base import HUB_KEY
+from tests.storeserver import secantus_server
 
-redis_proc = factories.redis_proc(port=None, timeout=10)
+redis_proc = factories.redis_proc(port=None, timeout=10)  # type: ignore[arg-type]  # None: a free port (documented)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A hub a test starts on the embedded default never touches the developer's .data/.
+    if "HUB_DATA_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp(prefix="xt-test-data-")
 PASSWORD = "Passw0rd!"
+# Every test on the hub runs on each store: the in-process emulation, and a real server (SecantusDB started for
+# the session, or the MongoDB named by HUB_TEST_MONGODB_URL). HUB_TEST_STORES=memory narrows a quick local run.
+STORES = [s for s in os.environ.get("HUB_TEST_STORES", "memory,server").split(",") if s]
+
+
+@pytest.fixture(scope="session")
+def store_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A MongoDB-compatible server shared by the session; each test still gets its own database."""
+    url = os.environ.get("HUB_TEST_MONGODB_URL")
+    if url:
+        yield url
+        return
+    with secantus_server(tmp_path_factory.mktemp("secantus")) as url:
+        yield url
+
+
+@pytest.fixture(params=STORES)
+def store_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Settings that pick the store of this pass; fixtures that build their own settings take these."""
+    if request.param == "server":
+        return {"mongodb_url": request.getfixturevalue("store_server_url")}
+    return {"mongodb_url": None, "store": "memory"}
 
 
 def make_settings(**overrides: Any) -> Settings:
     """Cheap password hashing and unique names, so tests neither wait nor collide."""
     base: dict[str, Any] = {
-        "mongodb_url": os.environ.get("HUB_TEST_MONGODB_URL") or None,
+        "mongodb_url": None,
+        "store": "memory",
         "mongodb_db": f"hubtest_{uuid.uuid4().hex[:12]}",
         "redis_url": None,
         "redis_prefix": f"t{uuid.uuid4().hex[:8]}:",
         "argon2_time_cost": 1,
         "argon2_memory_kib": 8192,
+        "audit_anchor_dir": os.path.join(tempfile.gettempdir(), "xietong-test-anchors"),
+        # No periodic sweep racing a test's own sweeps; tests of the sweep turn it on (test_workflow_cards.py).
+        "outbox_sweep_seconds": 0,
+        "daily_digest": False,
     }
     base.update(overrides)
     return Settings(**base)
@@ -46,8 +83,8 @@ async def _drop_database(settings: Settings) -> None:
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return make_settings()
+def settings(store_kwargs: dict[str, Any]) -> Settings:
+    return make_settings(**store_kwargs)
 
 
 @pytest.fixture
@@ -60,7 +97,8 @@ async def client(aiohttp_client: Any, settings: Settings) -> AsyncIterator[TestC
 
 @pytest.fixture
 def hub(client: TestClient[Any, Any]) -> Hub:
-    return client.app[HUB_KEY]
+    hub: Hub = client.app[HUB_KEY]
+    return hub
 
 
 class World:
@@ -117,18 +155,29 @@ class Recorder:
         self.sio = socketio.AsyncClient(reconnection=False)
         self.events: list[tuple[str, Any]] = []
 
-        @self.sio.on("*")
         async def any_event(event: str, data: Any) -> None:
             self.events.append((event, data))
+
+        self.sio.on("*", any_event)
 
     async def connect(self, url: str, token: str) -> None:
         await self.sio.connect(url, auth={"token": token}, transports=["websocket"], wait_timeout=5)
 
-    async def call(self, event: str, data: Any) -> Any:
-        return await self.sio.call(event, data, timeout=5)
+    async def call(self, event: str, data: Any, within: float = 5) -> Any:
+        return await self.sio.call(event, data, timeout=within)
 
     def of(self, name: str) -> list[Any]:
         return [d for e, d in self.events if e == name]
+
+    async def wait_until(self, condition: Callable[[Recorder], bool], within: float = 5.0) -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while not condition(self):
+            if loop.time() > deadline:
+                raise AssertionError(f"condition not met within {within} s: {self.events!r}")
+            await asyncio.sleep(0.02)
 
     async def wait_for(self, name: str, count: int = 1, within: float = 5.0,
                        where: Callable[[Any], bool] | None = None) -> list[Any]:

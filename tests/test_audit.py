@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
+from typing import Any
+
+from pymongo import MongoClient
 
 from hub.actions.audit import verify_chain
 from hub.models import AuditEntry
@@ -65,9 +69,37 @@ async def test_the_chain_detects_altered_and_removed_entries(world: World) -> No
     assert not report.ok and report.broken_at == 2 and "missing" in report.reason
 
 
-def test_audit_verify_command() -> None:
-    env = {**os.environ, "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192"}
-    env.pop("HUB_MONGODB_URL", None)
-    done = subprocess.run([sys.executable, "-m", "hub", "audit", "verify"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0 and "audit chain intact" in done.stdout
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "hub", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_audit_verify_command_reads_the_real_store(store_server_url: str) -> None:
+    env = {**os.environ, "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192",
+           "HUB_MONGODB_URL": store_server_url, "HUB_MONGODB_DB": f"hubtest_{uuid.uuid4().hex[:12]}"}
+    for name in ("wangli", "zhaomin"):
+        done = _cli(env, "users", "add", name, "--name", name, "--password", "Passw0rd!")
+        assert done.returncode == 0, done.stderr
+    done = _cli(env, "audit", "verify")
+    assert done.returncode == 0 and "audit chain intact: 2 entries" in done.stdout, done.stdout + done.stderr
+    client: MongoClient[Any] = MongoClient(store_server_url)
+    try:
+        client[env["HUB_MONGODB_DB"]]["audit"].update_one({"seq": 1}, {"$set": {"outcome": "edited"}})
+        done = _cli(env, "audit", "verify")
+        assert done.returncode == 1 and "AUDIT CHAIN BROKEN at entry 1" in done.stdout
+    finally:
+        client.drop_database(env["HUB_MONGODB_DB"])
+        client.close()
+
+
+def test_the_cli_refuses_to_act_without_a_reachable_store(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("HUB_MONGODB_URL", "HUB_STORE")}
+    env["HUB_DATA_DIR"] = str(tmp_path / "data")
+    for args in (("users", "add", "wangli", "--name", "王丽", "--password", "Passw0rd!"), ("audit", "verify")):
+        done = _cli(env, *args)
+        assert done.returncode == 3 and "no embedded store is running" in done.stderr, done.stderr
+    assert not (tmp_path / "data").exists()  # nothing was started or written
+    done = _cli({**env, "HUB_STORE": "memory"}, "users", "list")
+    assert done.returncode == 3 and "in-memory store" in done.stderr
+    done = _cli({**env, "HUB_MONGODB_URL": "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300"}, "users", "list")
+    assert done.returncode == 3 and "cannot reach the store" in done.stderr, done.stderr

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def settings() -> Any:
+def settings(store_kwargs: dict[str, Any]) -> Any:
     # Only the webhook bot runs inside this hub; the poll bot has to come from its own process.
-    return make_settings(embedded_bots=["webhook"])
+    return make_settings(embedded_bots=["webhook"], **store_kwargs)
 
 
 def _start_bot(url: str, token: str, log: Path) -> subprocess.Popen[bytes]:

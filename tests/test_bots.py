@@ -34,8 +34,11 @@ async def test_fifty_concurrent_votes_are_each_counted_once(world: World) -> Non
     (channel,) = (await world.api("GET", "/api/v1/channels", await world.login("voter0")))[1]["channels"]
     card = await _poll(world, sockets[0], channel["id"])
     assert [a["label"] for a in card["actions"]] == ["白银", "会宁", "景泰"]  # voters see vote buttons only
+    # The 50 votes queue on one card, each a few store writes: on a real server under load the last ack can
+    # take longer than a single click's 5 s, and what is asserted here is the count, not the speed (bench T6).
     acks = await asyncio.gather(*(s.call("card.action", {"card_id": card["id"], "action_id": f"vote:{i % 3}",
-                                                         "version": card["version"], "request_id": f"v{i}"})
+                                                         "version": card["version"], "request_id": f"v{i}"},
+                                         within=60)
                                   for i, s in enumerate(sockets)))
     assert all(a["ok"] for a in acks), [a for a in acks if not a["ok"]][:2]
     stored = await Card.get(card["id"])
@@ -48,7 +51,7 @@ async def test_fifty_concurrent_votes_are_each_counted_once(world: World) -> Non
     assert stored is not None
     assert [f.value for f in stored.fields][:3] == ["16 票（32%）", "17 票（34%）", "17 票（34%）"]
     # Everyone saw the live totals; only the creator can close it.
-    await sockets[7].wait_for("card.updated", count=50)
+    await sockets[7].wait_for("card.updated", count=50, within=30)
     close = await sockets[1].call("card.action", {"card_id": card["id"], "action_id": "close",
                                                   "version": stored.version, "request_id": "close-1"})
     assert close["error"]["code"] == "action_not_allowed"
@@ -94,8 +97,9 @@ async def test_signed_pushes_are_accepted_and_bad_ones_refused(world: World) -> 
     assert (await push(world, o["secret"], {**text, "text": "只收一次"}, timestamp=ts))[0] == 202
     status, body = await push(world, o["secret"], {**text, "text": "只收一次"}, timestamp=ts)
     assert status == 409 and body["error"]["code"] == "replayed_request"
-    status, body = await push(world, o["secret"], text, key="nobody")
-    assert status == 404
+    # An unknown key answers exactly like a known key with a bad signature: keys cannot be enumerated.
+    bad = await push(world, "wrong-secret", text)
+    assert await push(world, o["secret"], text, key="nobody") == bad == (401, bad[1])
     assert await Message.find_all().count() == before + 1
 
 

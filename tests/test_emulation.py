@@ -8,7 +8,7 @@ import random
 from datetime import UTC, datetime
 from typing import Any
 
-import mongomock
+import mongomock as _mongomock
 import pytest
 from bson import ObjectId
 from pymongo import IndexModel, ReturnDocument
@@ -17,6 +17,9 @@ from pymongo.errors import DuplicateKeyError
 from hub.store import emulation_index
 from hub.store.emulation import EmulatedClient
 from hub.store.emulation_index import indexed
+
+# mongomock's partial annotations hide re-exports (results, WriteError) that exist at run time.
+mongomock: Any = _mongomock
 
 
 @pytest.fixture
@@ -277,6 +280,10 @@ def _random_query(rnd: random.Random, oids: list[ObjectId]) -> dict[str, Any]:
         {"tags": None}, {"user": _random_value(rnd, oids)}, {"user": {"$eq": f"v{rnd.randrange(4)}"}},
         {"ch": ch, "seq": {"$ne": 3}}, {"ch": None}, {"seq": {"$lt": 5}}, {"ch": ch, "$or": [{"rev": 1}, {"seq": 2}]},
         {"user": {"$in": [None, 1, "v1"]}}, {"tags": {"$in": [0, 2]}},
+        {"user": True}, {"user": {"$in": [True, 1]}}, {"tags": False},
+        # mongomock keeps dates naive (UTC), as BSON does: queries compare with naive UTC values.
+        {"user": datetime(2026, 1, rnd.randrange(1, 3))}, {"user": {"$gte": datetime(2026, 1, 2)}},
+        {"ch": ch, "user": {"$lt": datetime(2026, 1, 2)}},
     ]
     return rnd.choice(choices)
 
@@ -352,3 +359,51 @@ async def test_a_history_page_reads_the_index_in_order_and_stops_at_its_limit(
     assert newest == {"seq": 3000} and calls["n"] <= 2, calls  # the head of the chain, as the audit log reads it
     unindexed = (await coll.find({"text": "x"}).explain())["queryPlanner"]["winningPlan"]
     assert unindexed == {"stage": "COLLSCAN"}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_dates_and_booleans_answer_like_plain_mongomock_and_explain_says_how(seed: int) -> None:
+    rnd = random.Random(seed)
+    plain, fast = _pair()
+    for c in (plain, fast):
+        c.create_index([("due", 1)], name="by_due")
+        c.create_index([("done", 1), ("due", 1)], name="done_due")
+        c.create_index([("owner", 1)], name="by_owner")
+    days = [datetime(2026, 2, d, 9) for d in range(10, 20)]  # naive UTC, as mongomock stores them
+    for step in range(300):
+        doc = {"_id": step, "owner": rnd.randrange(5), "done": rnd.choice([True, False, None]),
+               "due": rnd.choice([*days, None])}
+        for c in (plain, fast):
+            c.insert_one(dict(doc))
+        day = rnd.choice(days)
+        query = rnd.choice([{"due": day}, {"due": {"$lt": day}}, {"due": {"$gte": day}, "done": False},
+                            {"done": True}, {"done": {"$ne": True}}, {"owner": rnd.randrange(5), "done": False},
+                            {"owner": {"$in": [1, 2]}, "due": {"$lte": day}}, {"done": None}])
+        sort = rnd.choice([None, [("due", 1)], [("due", -1)], [("done", 1), ("due", 1)]])
+        limit = rnd.choice([0, 1, 5])
+        got = _outcome(fast, "find", (query,), {"sort": sort, "limit": limit})
+        assert got == _outcome(plain, "find", (query,), {"sort": sort, "limit": limit}), (seed, step, query)
+        if rnd.random() < 0.2:
+            target = rnd.choice([{"done": True}, {"due": day}])
+            change = {"$set": {"done": rnd.choice([True, False]), "due": rnd.choice(days)}}
+            assert _outcome(fast, "update_many", (target, change), {}) == _outcome(plain, "update_many",
+                                                                                 (target, change), {})
+    assert list(fast.find({})) == list(plain.find({}))
+
+
+async def test_explain_shows_the_scan_of_keys_the_emulation_cannot_index() -> None:
+    coll = EmulatedClient().get_database("x").get_collection("tasks")
+    await coll.create_indexes([IndexModel([("owner", 1)], name="by_owner"), IndexModel([("due", 1)], name="by_due")])
+    await coll.insert_many([{"owner": n % 3, "due": n} for n in range(30)])
+    plan = (await coll.find({"owner": 1}).explain())["queryPlanner"]["winningPlan"]
+    assert plan == {"stage": "FETCH", "inputStage": {"stage": "IXSCAN", "indexName": "by_owner",
+                                                     "keyPattern": {"owner": 1}}}
+    await coll.insert_many([{"owner": True, "due": datetime(2026, 2, 14, tzinfo=UTC)} for _ in range(5)])
+    plan = (await coll.find({"owner": 1}).explain())["queryPlanner"]["winningPlan"]
+    assert plan["inputStage"]["stage"] == "OR"
+    ixscan, scan = plan["inputStage"]["inputStages"]
+    assert ixscan["indexName"] == "by_owner" and scan["stage"] == "COLLSCAN" and scan["docsExamined"] == 5
+    by_date = (await coll.find({"due": {"$lt": datetime(2026, 3, 1, tzinfo=UTC)}}).explain())["queryPlanner"]
+    assert by_date["winningPlan"] == {"stage": "COLLSCAN"}  # a date bound narrows nothing here, and says so
+    page = (await coll.find({}).sort("due", 1).limit(3).explain())["queryPlanner"]["winningPlan"]
+    assert "IXSCAN" not in str(page)  # dates spill, so the index cannot give the order either

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from hub.lib.timeutil import utcnow
 from hub.models import Message
 from tests.conftest import World
 
@@ -98,8 +97,7 @@ async def test_edit_and_recall_rules(world: World) -> None:
     assert status == 409 and body["error"]["code"] == "message_recalled"
     # Past two minutes, recall is refused and the message stays.
     _, old = await world.api("POST", f"/api/v1/channels/{cid}/messages", ta, json={"content": "旧消息"})
-    await Message.get_pymongo_collection().update_one(
-        {"seq": old["seq"]}, {"$set": {"created_at": utcnow() - timedelta(seconds=121)}})
+    world.hub.clock.advance(timedelta(seconds=121))
     status, body = await world.api("POST", f"/api/v1/messages/{old['id']}/recall", ta)
     assert status == 409 and body["error"]["code"] == "recall_expired"
     _, hist = await world.api("GET", f"/api/v1/channels/{cid}/messages", ta)
@@ -149,3 +147,25 @@ async def test_mentions_resolve_to_channel_members_only(world: World) -> None:
     _, members = await world.api("GET", f"/api/v1/channels/{cid}/members", ta)
     ids = {m["username"]: m["id"] for m in members["members"]}
     assert set(msg["mentions"]) == {ids["lisi"], ids["zhangsan"]} and str(outsider.id) not in msg["mentions"]
+
+
+async def test_a_client_msg_id_reused_in_another_channel_is_refused(world: World) -> None:
+    cid, ta, tb = await _pair(world)
+    _, lisi = await world.api("GET", "/api/v1/session/me", tb)
+    status, direct = await world.api("POST", "/api/v1/channels/direct", ta, json={"user_id": lisi["id"]})
+    assert status == 200
+    body = {"content": "请各科室周五前报送预算", "client_msg_id": "abc-2"}
+    status, first = await world.api("POST", f"/api/v1/channels/{cid}/messages", ta, json=body)
+    assert status == 201
+    # Sent to another channel under the same id: refused, not answered with the first channel's message.
+    status, refused = await world.api("POST", f"/api/v1/channels/{direct['id']}/messages", ta, json=body)
+    assert status == 409 and refused["error"]["code"] == "client_msg_id_reused"
+    assert refused["error"]["message"] and refused["error"]["message_en"]
+    _, hist = await world.api("GET", f"/api/v1/channels/{direct['id']}/messages", ta)
+    assert hist["messages"] == []
+    # In its own channel the id still means "the same message again".
+    assert await world.api("POST", f"/api/v1/channels/{cid}/messages", ta, json=body) == (200, first)
+    # Ids are per sender: someone else's abc-2 is a message of their own.
+    status, other = await world.api("POST", f"/api/v1/channels/{direct['id']}/messages", tb, json=body)
+    assert status == 201 and other["id"] != first["id"]
+    assert await Message.find_all().count() == 2

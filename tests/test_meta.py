@@ -8,6 +8,7 @@ from aiohttp.test_utils import TestClient
 from pytest_redis.executor import RedisExecutor
 
 from hub.app import all_endpoints, create_app
+from hub.views.base import HUB_KEY
 from tests.conftest import World, make_settings
 
 
@@ -32,15 +33,22 @@ async def test_unknown_api_route_is_a_json_not_found(world: World) -> None:
 
 async def test_healthz_reports_store_and_no_redis(world: World) -> None:
     resp = await world.client.get("/healthz")
-    body = await resp.json()
-    assert resp.status == 200 and body["status"] == "ok" and body["store"]["ok"]
+    assert resp.status == 200 and await resp.json() == {"status": "ok"}  # anonymous: the status only
+    await world.user("xitong", roles=["sys_admin"])
+    status, body = await world.api("GET", "/healthz", await world.login("xitong"))
+    assert status == 200 and body["status"] == "ok" and body["store"]["ok"]
     assert body["redis"] == {"ok": True, "configured": False}
+    await world.user("staffer")
+    assert (await world.api("GET", "/healthz", await world.login("staffer")))[1] == {"status": "ok"}
 
 
 async def test_healthz_with_real_and_with_unreachable_redis(aiohttp_client: Any, redis_proc: RedisExecutor) -> None:
     good = make_settings(redis_url=f"redis://{redis_proc.host}:{redis_proc.port}/0")
     client: TestClient[Any, Any] = await aiohttp_client(create_app(good, banner=False))
-    body = await (await client.get("/healthz")).json()
+    assert await (await client.get("/healthz")).json() == {"status": "ok"}
+    world = World(client, client.app[HUB_KEY])
+    await world.user("xitong", roles=["sys_admin"])
+    body = (await world.api("GET", "/healthz", await world.login("xitong")))[1]
     assert body["redis"] == {"ok": True, "configured": True}
     await client.close()
     bad = make_settings(redis_url="redis://127.0.0.1:1/0")
@@ -57,5 +65,8 @@ async def test_healthz_with_real_and_with_unreachable_redis(aiohttp_client: Any,
     app.cleanup_ctx.append(store_only)
     client = await aiohttp_client(app)
     resp = await client.get("/healthz")
-    body = await resp.json()
-    assert resp.status == 503 and body["status"] == "degraded" and body["redis"]["ok"] is False
+    assert resp.status == 503 and await resp.json() == {"status": "degraded"}
+    world = World(client, client.app[HUB_KEY])
+    await world.user("xitong", roles=["sys_admin"])
+    status, body = await world.api("GET", "/healthz", await world.login("xitong"))
+    assert status == 503 and body["status"] == "degraded" and body["redis"]["ok"] is False

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
+from pymongo import MongoClient
 
 from hub.actions.org import do_add_membership, do_remove_membership
 from hub.errors import HubError
@@ -105,19 +107,25 @@ async def test_three_administrators_stay_separate(world: World) -> None:
         await world.user("weak", roles=["staff", "superuser"])
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192"}
-    env.pop("HUB_MONGODB_URL", None)
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "hub", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=60)
 
 
-def test_cli_seed_and_admin_commands() -> None:
-    seeded = _cli("seed", "--demo")
-    assert seeded.returncode == 0 and "'users': 44" in seeded.stdout
-    added = _cli("users", "add", "newbie", "--name", "新人", "--password", "longenough1")
+def test_cli_seed_and_admin_commands(store_server_url: str) -> None:
+    db = f"hubtest_{uuid.uuid4().hex[:12]}"
+    env = {**os.environ, "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192",
+           "HUB_MONGODB_URL": store_server_url, "HUB_MONGODB_DB": db}
+    seeded = _cli(env, "seed", "--demo")
+    assert seeded.returncode == 0 and "'users': 44" in seeded.stdout, seeded.stderr
+    again = _cli(env, "seed", "--demo")
+    assert again.returncode == 0 and "'users': 0" in again.stdout  # the store kept the first run
+    added = _cli(env, "users", "add", "newbie", "--name", "新人", "--password", "longenough1")
     assert added.returncode == 0 and "created user newbie" in added.stdout
-    weak = _cli("users", "add", "newbie", "--name", "新人", "--password", "short")
+    assert "newbie" in _cli(env, "users", "list").stdout
+    weak = _cli(env, "users", "add", "newbie2", "--name", "新人", "--password", "short")
     assert weak.returncode == 2 and "weak_password" in weak.stderr and "密码" in weak.stderr
-    missing = _cli("users", "disable", "ghost")
+    assert "newbie2" not in _cli(env, "users", "list").stdout
+    missing = _cli(env, "users", "disable", "ghost")
     assert missing.returncode == 2 and "not_found" in missing.stderr
+    MongoClient(store_server_url).drop_database(db)

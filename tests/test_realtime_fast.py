@@ -15,6 +15,7 @@ from socketio.async_pubsub_manager import AsyncPubSubManager
 from hub.lib import jsonutil
 from hub.realtime import fast
 from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, IdleQueue, install_fast_paths
+from tests.time_fixtures import wait_until
 
 
 class Peer:
@@ -22,9 +23,10 @@ class Peer:
         self.sio = socketio.AsyncClient(reconnection=False)
         self.got: list[tuple[str, Any]] = []
 
-        @self.sio.on("*")
         async def any_event(event: str, *data: Any) -> None:
             self.got.append((event, data[0] if len(data) == 1 else data))
+
+        self.sio.on("*", any_event)
 
     def of(self, name: str) -> list[Any]:
         return [d for e, d in self.got if e == name]
@@ -35,13 +37,14 @@ async def _world(n: int) -> tuple[socketio.AsyncServer, TestServer, list[Peer], 
     install_fast_paths(sio)
     sids: list[str] = []
 
-    @sio.on("connect")
     async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> None:
         sids.append(sid)
 
-    @sio.on("echo")
     async def echo(sid: str, data: Any) -> Any:
         return {"echo": data}
+
+    sio.on("connect", connect)
+    sio.on("echo", echo)
 
     app = web.Application()
     sio.attach(app)
@@ -121,6 +124,35 @@ async def test_multiple_args_none_binary_and_callbacks_keep_stock_behaviour() ->
         assert events["pair"] == (1, "two")
         assert events["bin"] == {"raw": b"\x00\x01"}
         assert got == [{"answer": 2}]
+    finally:
+        await _close(server, peers)
+
+
+async def test_callback_and_binary_emits_are_not_overtaken_by_plain_ones_started_after_them() -> None:
+    sio, server, peers, sids = await _world(1)
+    try:
+        (a,) = sids
+        peer = peers[0]
+        await sio.enter_room(a, "r")
+        answers: list[Any] = []
+
+        def ask(data: Any) -> Any:
+            peer.got.append(("ask", data))
+            return {"answer": data["n"]}
+
+        peer.sio.on("ask", ask)
+        for n in range(3):
+            # Started in this order, on one client (by sid and by room): delivered in this order.
+            await asyncio.gather(sio.emit("bin", {"n": n, "raw": b"\x00\x01"}, to=a), sio.emit("plain", n, room="r"))
+            await asyncio.gather(sio.emit("ask", {"n": n}, to=a, callback=answers.append), sio.emit("after", n, to=a))
+        async def all_arrived() -> bool:
+            return len(peer.got) >= 12 and len(answers) == 3
+
+        await wait_until(all_arrived, within=5, what="twelve events and three answers")
+        assert [e for e, _ in peer.got] == ["bin", "plain", "ask", "after"] * 3
+        assert [d["n"] for e, d in peer.got if e == "bin"] == [0, 1, 2]
+        assert peer.of("bin")[0]["raw"] == b"\x00\x01"
+        assert answers == [{"answer": 0}, {"answer": 1}, {"answer": 2}]
     finally:
         await _close(server, peers)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 
 from hub.schemas import ROOT, expected_schemas, render
 from tests.conftest import World

@@ -35,7 +35,7 @@ def _actions(options: list[str], creator_id: str, closed: bool) -> list[CardActi
     votes = [CardActionDef(id=f"vote:{i}", label=opt, style="default", rule=ActionRule(anyone=True), exclusive=False)
              for i, opt in enumerate(options)]
     close = CardActionDef(id="close", label="结束投票", style="danger", confirm="结束后将不能再投票，确定结束吗？",
-                          rule=ActionRule(users=[creator_id]))
+                          rule=ActionRule(users=[creator_id]), manage=True)
     return [*votes, close]
 
 

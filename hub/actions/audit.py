@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -12,8 +13,10 @@ from pymongo.errors import DuplicateKeyError
 
 from hub.context import Hub
 from hub.errors import HubError
-from hub.lib.timeutil import as_utc, utcnow
+from hub.lib.timeutil import as_utc
+from hub.lib.upsert import upsert_after
 from hub.models import AuditEntry, User
+from hub.models.security import AuditAggregate
 
 GENESIS = "0" * 64
 _HASHED = ("seq", "at", "actor_id", "actor_name", "on_behalf_of_id", "on_behalf_of_name", "action", "object_type",
@@ -45,7 +48,7 @@ async def do_audit(hub: Hub, action: str, *, actor: User | None, object_type: st
             last = await coll.find_one({}, sort=[("seq", DESCENDING)], projection={"seq": 1, "hash": 1})
             fields: dict[str, Any] = {
                 "seq": int(last["seq"]) + 1 if last else 1,
-                "at": utcnow(),
+                "at": hub.clock.now(),
                 "actor_id": str(actor.id) if actor else None,
                 "actor_name": actor.name if actor else "system",
                 "on_behalf_of_id": str(on_behalf_of.id) if on_behalf_of else None,
@@ -62,10 +65,55 @@ async def do_audit(hub: Hub, action: str, *, actor: User | None, object_type: st
             entry = AuditEntry(**fields, hash=entry_hash(fields))
             try:
                 await entry.insert()
-                return entry
             except DuplicateKeyError:
                 continue  # another process appended first; chain onto its entry
+            if entry.seq % hub.settings.audit_checkpoint_every == 0:
+                from hub.actions.audit_chain import write_checkpoint
+
+                await write_checkpoint(hub, entry.seq, entry.hash)
+            return entry
     raise HubError("conflict", detail="audit chain busy")
+
+
+async def do_audit_failure(hub: Hub, action: str, *, actor: User | None, object_type: str = "",
+                           object_id: object = "", outcome: str, detail: dict[str, Any] | None = None,
+                           origin: Origin | None = None) -> int:
+    """An unauthenticated failure (wrong password, bad signature). The first from a source in a minute is an
+    entry; the rest are counted and written as one summary entry when the minute is over, so nobody can flood
+    the log without logging in. Returns how many such failures this source made this minute."""
+    origin = origin or Origin()
+    key, minute = _aggregate_key(hub, action, outcome, origin)
+    coll = AuditAggregate.get_pymongo_collection()
+    insert = {"action": action, "outcome": outcome, "ip": origin.ip, "minute": minute, "flushed": False}
+    doc = await upsert_after(coll, key, {"$inc": {"seen": 1}, "$setOnInsert": insert})
+    seen = int(doc["seen"])
+    if seen == 1:
+        await do_audit(hub, action, actor=actor, object_type=object_type, object_id=object_id, outcome=outcome,
+                       detail=detail, origin=origin)
+        await flush_failure_counts(hub)
+    return seen
+
+
+def _aggregate_key(hub: Hub, action: str, outcome: str, origin: Origin) -> tuple[str, datetime]:
+    minute = hub.clock.now().replace(second=0, microsecond=0)
+    return f"{action}|{outcome}|{origin.ip or '-'}|{minute.isoformat()}", minute
+
+
+async def flush_failure_counts(hub: Hub) -> int:
+    """Write one summary entry per (source, minute) that is over and had repeats; each is claimed once."""
+    coll = AuditAggregate.get_pymongo_collection()
+    current = hub.clock.now().replace(second=0, microsecond=0)
+    written = 0
+    async for doc in coll.find({"flushed": False, "minute": {"$lt": current}}, sort=[("minute", ASCENDING)]):
+        claimed = await coll.find_one_and_update({"_id": doc["_id"], "flushed": False}, {"$set": {"flushed": True}})
+        if claimed is None or int(claimed["seen"]) <= 1:
+            continue
+        minute = as_utc(claimed["minute"]).isoformat(timespec="minutes")
+        await do_audit(hub, claimed["action"], actor=None, outcome=claimed["outcome"],
+                       detail={"repeated": int(claimed["seen"]) - 1, "minute": minute},
+                       origin=Origin(ip=claimed.get("ip")))
+        written += 1
+    return written
 
 
 @dataclass

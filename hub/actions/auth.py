@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from beanie import PydanticObjectId
-from pymongo import ReturnDocument
 
-from hub.actions.audit import Origin, do_audit
+from hub.actions.audit import Origin, do_audit, do_audit_failure
+from hub.actions.throttle import Refused, claim_attempt, clear_throttles
 from hub.context import Hub
 from hub.errors import HubError
 from hub.events import SessionEnded
 from hub.lib.security import hash_token, new_token, verify_password
-from hub.lib.timeutil import as_utc, utcnow
+from hub.lib.timeutil import as_utc
 from hub.models import AuthSession, User
 from hub.realtime.bus import session_room, user_room
 
@@ -34,21 +34,8 @@ async def _verify(hub: Hub, stored: str, password: str) -> bool:
     return await asyncio.to_thread(verify_password, hub.hasher, stored, password)
 
 
-async def _record_failure(hub: Hub, user: User) -> HubError:
-    users = User.get_pymongo_collection()
-    doc = await users.find_one_and_update(
-        {"_id": user.id}, {"$inc": {"failed_logins": 1}}, return_document=ReturnDocument.AFTER
-    )
-    failures = int(doc["failed_logins"]) if doc else 0
-    if failures >= hub.settings.login_max_failures:
-        until = utcnow() + timedelta(minutes=hub.settings.login_lock_minutes)
-        await users.update_one({"_id": user.id}, {"$set": {"locked_until": until, "failed_logins": 0}})
-        return _locked_error(until)
-    return HubError("bad_credentials", remaining_attempts=hub.settings.login_max_failures - failures)
-
-
-def _locked_error(until: datetime) -> HubError:
-    remaining = max(1, int((as_utc(until) - utcnow()).total_seconds()))
+def _locked_error(hub: Hub, until: datetime) -> HubError:
+    remaining = max(1, int((as_utc(until) - hub.clock.now()).total_seconds()))
     return HubError("account_locked", locked_until=until.isoformat(), retry_after_seconds=remaining)
 
 
@@ -58,8 +45,9 @@ async def do_login(hub: Hub, username: str, password: str, origin: Origin) -> Lo
         result = await _login(hub, username, password, origin)
     except HubError as exc:
         known = await User.find_one(User.username == username.strip().lower())
-        await do_audit(hub, "session.login", actor=known, object_type="user", object_id=known.id if known else "",
-                       outcome=exc.code, detail={} if known else {"username": username[:64]}, origin=origin)
+        await do_audit_failure(hub, "session.login", actor=known, object_type="user",
+                               object_id=known.id if known else "", outcome=exc.code,
+                               detail={} if known else {"username": username[:64]}, origin=origin)
         raise
     await do_audit(hub, "session.login", actor=result.user, object_type="session", object_id=result.session.id,
                    origin=origin)
@@ -67,26 +55,40 @@ async def do_login(hub: Hub, username: str, password: str, origin: Origin) -> Lo
 
 
 async def _login(hub: Hub, username: str, password: str, origin: Origin) -> LoginResult:
-    user = await User.find_one(User.username == username.strip().lower())
-    if user is None or not user.password_hash:
+    """Exactly one argon2 verification on every path (a dummy hash when refusing), so that unknown, locked and
+    wrong look alike in both answer and timing."""
+    name = username.strip().lower()
+    attempt = await claim_attempt(hub, name, origin.ip or "unknown")
+    if isinstance(attempt, Refused):
         await _verify(hub, hub.dummy_hash, password)
-        raise HubError("bad_credentials")
-    if user.locked_until is not None and as_utc(user.locked_until) > utcnow():
-        raise _locked_error(as_utc(user.locked_until))
-    if not await _verify(hub, user.password_hash, password):
-        raise await _record_failure(hub, user)
+        raise _locked_error(hub, attempt.until)
+    try:
+        user = await User.find_one(User.username == name)
+        known = user is not None and bool(user.password_hash)
+        ok = await _verify(hub, user.password_hash if user is not None and known else hub.dummy_hash, password)
+    except BaseException:
+        await attempt.release()
+        raise
+    if user is None or not known or not ok:
+        outcome = await attempt.failed()
+        if isinstance(outcome, Refused):
+            raise _locked_error(hub, outcome.until)
+        raise HubError("bad_credentials", remaining_attempts=outcome)
+    await attempt.succeeded()
     if user.disabled:
         raise HubError("account_disabled")
-    update: dict[str, object] = {"failed_logins": 0, "locked_until": None}
     if hub.hasher.check_needs_rehash(user.password_hash):
-        update["password_hash"] = await asyncio.to_thread(hub.hasher.hash, password)
-    await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": update})
+        new_hash = await asyncio.to_thread(hub.hasher.hash, password)
+        await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"password_hash": new_hash}})
     token = new_token()
     assert user.id is not None
+    now = hub.clock.now()
     session = AuthSession(
         token_hash=hash_token(token),
         user_id=user.id,
-        expires_at=utcnow() + timedelta(hours=hub.settings.session_ttl_hours),
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + timedelta(hours=hub.settings.session_ttl_hours),
         ip=origin.ip,
         user_agent=(origin.user_agent or "")[:300] or None,
     )
@@ -109,7 +111,7 @@ async def authenticate_session(hub: Hub, session_id: PydanticObjectId) -> tuple[
 async def _check_session(hub: Hub, session: AuthSession | None) -> tuple[User, AuthSession]:
     if session is None or session.revoked_at is not None:
         raise HubError("unauthenticated")
-    now = utcnow()
+    now = hub.clock.now()
     idle_limit = timedelta(minutes=hub.settings.session_idle_minutes)
     if as_utc(session.expires_at) <= now or as_utc(session.last_seen_at) + idle_limit <= now:
         await AuthSession.get_pymongo_collection().update_one({"_id": session.id}, {"$set": {"revoked_at": now}})
@@ -125,7 +127,7 @@ async def _check_session(hub: Hub, session: AuthSession | None) -> tuple[User, A
 
 async def do_logout(hub: Hub, user: User, session: AuthSession, origin: Origin) -> None:
     await AuthSession.get_pymongo_collection().update_one(
-        {"_id": session.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
+        {"_id": session.id, "revoked_at": None}, {"$set": {"revoked_at": hub.clock.now()}}
     )
     await do_audit(hub, "session.logout", actor=user, object_type="session", object_id=session.id, origin=origin)
     await hub.realtime.disconnect_room(session_room(session.id), SessionEnded(reason="logout"))
@@ -136,7 +138,7 @@ async def do_disable_user(hub: Hub, user: User, *, actor: User | None = None) ->
     await do_audit(hub, "user.disabled", actor=actor, object_type="user", object_id=user.id)
     await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"disabled": True}})
     await AuthSession.get_pymongo_collection().update_many(
-        {"user_id": user.id, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}}
+        {"user_id": user.id, "revoked_at": None}, {"$set": {"revoked_at": hub.clock.now()}}
     )
     await hub.realtime.disconnect_room(user_room(user.id), SessionEnded(reason="disabled"))
 
@@ -146,3 +148,4 @@ async def do_enable_user(hub: Hub, user: User, *, actor: User | None = None) -> 
     await User.get_pymongo_collection().update_one(
         {"_id": user.id}, {"$set": {"disabled": False, "failed_logins": 0, "locked_until": None}}
     )
+    await clear_throttles(user.username)

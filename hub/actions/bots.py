@@ -61,7 +61,7 @@ async def do_issue_bot_token(hub: Hub, admin: User | None, key: str) -> str:
 
 async def do_revoke_bot_tokens(hub: Hub, admin: User | None, key: str) -> int:
     result = await BotToken.get_pymongo_collection().update_many(
-        {"bot_key": key, "revoked_at": None}, {"$set": {"revoked_at": utcnow()}})
+        {"bot_key": key, "revoked_at": None}, {"$set": {"revoked_at": hub.clock.now()}})
     await do_audit(hub, "bot.tokens_revoked", actor=admin, object_type="bot", object_id=key,
                    detail={"count": result.modified_count})
     return int(result.modified_count)

@@ -10,6 +10,7 @@ from beanie.operators import In
 from pymongo.errors import DuplicateKeyError
 
 from hub.access import parse_id
+from hub.actions.policy import check_texts
 from hub.context import Hub
 from hub.errors import HubError
 from hub.events import MemberAdded, MemberRemoved
@@ -69,6 +70,7 @@ async def do_create_channel(hub: Hub, creator: User, name: str, topic: str, memb
     name = name.strip()
     if not name:
         raise HubError("invalid_request", detail="name")
+    check_texts(hub, [name, topic])
     channel = Channel(kind="group", name=name, topic=topic.strip(), created_by=creator.id)
     await channel.insert()
     assert creator.id is not None
@@ -91,16 +93,6 @@ async def do_add_members(hub: Hub, actor: User, channel: Channel, user_ids: list
     if not (channel.kind == "unit" and all(u.is_bot for u in users)):
         _check_group(channel)
     return await subscribe(hub, channel, [u.id for u in users if u.id is not None])
-
-
-async def do_remove_member(hub: Hub, actor: User, actor_sub: Subscription, channel: Channel,
-                           user_id: str) -> None:
-    _check_group(channel)
-    target = parse_id(user_id)
-    if target != actor.id and actor_sub.role != "owner":
-        raise HubError("forbidden")
-    if not await unsubscribe(hub, channel, target):
-        raise HubError("not_found")
 
 
 async def do_get_or_create_direct(hub: Hub, user: User, peer_id: str) -> Channel:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bots.protocol import CommandEvent, CommandSpec
 from hub.actions.bots import invite_bot
+from hub.actions.policy import check_texts
 from hub.botplatform.host import actor
 from hub.context import Hub
 from hub.errors import HubError
@@ -22,6 +23,7 @@ async def do_run_command(hub: Hub, user: User, channel: Channel, text: str) -> s
     text = text.strip()
     if not text.startswith("/") or len(text) > 2000:
         raise HubError("invalid_request", detail="a command starts with /")
+    check_texts(hub, [text])  # what the bot would post from it, refused before any bot sees it
     name, _, args = text[1:].partition(" ")
     owner = await BotAccount.find_one({"commands.name": name.lower()})
     if owner is None:

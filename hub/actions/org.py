@@ -10,14 +10,18 @@ from pymongo.errors import DuplicateKeyError
 
 from hub.actions.audit import do_audit
 from hub.actions.channels import ensure_unit_channel, subscribe, unsubscribe
+from hub.actions.policy import check_texts
+from hub.actions.security_policy import check_password_policy
+from hub.actions.throttle import clear_throttles
 from hub.context import Hub
 from hub.errors import HubError
+from hub.events import SessionEnded
 from hub.lib.pinyin import search_keys
 from hub.models import AuthSession, Membership, Unit, User
 from hub.models.org import ADMIN_ROLES
+from hub.realtime.bus import user_room
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
-MIN_PASSWORD = 8
 
 
 def check_roles(roles: list[str]) -> list[str]:
@@ -31,15 +35,15 @@ def check_roles(roles: list[str]) -> list[str]:
     return list(dict.fromkeys(roles)) or ["staff"]
 
 
-def check_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD:
-        raise HubError("weak_password")
-    return password
+def check_password(hub: Hub, password: str) -> str:
+    """The password rules of the security policy in force (hub/actions/security_policy.py)."""
+    return check_password_policy(hub, password)
 
 
 async def do_create_unit(hub: Hub, code: str, name: str, short_name: str, kind: str, parent: Unit | None,
                          *, order: int = 0, external: bool = False, unit_id: PydanticObjectId | None = None,
                          actor: User | None = None) -> Unit:
+    check_texts(hub, [name, short_name])
     full, initials = search_keys(name)
     unit = Unit(code=code, name=name, short_name=short_name, kind=kind,
                 parent_id=parent.id if parent else None, order=order, external=external,
@@ -57,13 +61,16 @@ async def do_create_unit(hub: Hub, code: str, name: str, short_name: str, kind: 
 
 
 async def do_create_user(hub: Hub, username: str, name: str, password: str, roles: list[str],
-                         *, user_id: PydanticObjectId | None = None, actor: User | None = None) -> User:
+                         *, user_id: PydanticObjectId | None = None, actor: User | None = None,
+                         password_hash: str | None = None) -> User:
+    """password_hash: already checked and hashed (an XLSX import hashes at preview); password is then unused."""
     username = username.strip().lower()
     if not _USERNAME.match(username):
         raise HubError("invalid_request", detail="username: 2-32 of a-z 0-9 _ . -, starting with a letter")
+    check_texts(hub, [name])
     full, initials = search_keys(name)
     user = User(username=username, name=name.strip(), pinyin=full, initials=initials,
-                password_hash=await asyncio.to_thread(hub.hasher.hash, check_password(password)),
+                password_hash=password_hash or await asyncio.to_thread(hub.hasher.hash, check_password(hub, password)),
                 roles=check_roles(roles))
     if user_id is not None:
         user.id = user_id
@@ -78,12 +85,14 @@ async def do_create_user(hub: Hub, username: str, name: str, password: str, role
 
 async def do_reset_password(hub: Hub, user: User, password: str, *, actor: User | None = None) -> None:
     """A new password ends every session, and unlocks the account."""
-    hashed = await asyncio.to_thread(hub.hasher.hash, check_password(password))
+    hashed = await asyncio.to_thread(hub.hasher.hash, check_password(hub, password))
     await User.get_pymongo_collection().update_one(
         {"_id": user.id}, {"$set": {"password_hash": hashed, "failed_logins": 0, "locked_until": None}}
     )
     await AuthSession.get_pymongo_collection().delete_many({"user_id": user.id})
+    await clear_throttles(user.username)
     await do_audit(hub, "user.password_reset", actor=actor, object_type="user", object_id=user.id)
+    await hub.realtime.disconnect_room(user_room(user.id), SessionEnded(reason="password_reset"))
 
 
 async def do_set_roles(hub: Hub, user: User, roles: list[str], *, actor: User | None = None) -> None:
@@ -91,12 +100,18 @@ async def do_set_roles(hub: Hub, user: User, roles: list[str], *, actor: User | 
     await User.get_pymongo_collection().update_one({"_id": user.id}, {"$set": {"roles": checked}})
     await do_audit(hub, "user.roles_changed", actor=actor, object_type="user", object_id=user.id,
                    detail={"before": list(user.roles), "after": checked})
+    if sorted(checked) != sorted(user.roles):
+        # What a session may do depends on the roles it was opened with: a change ends every session.
+        await AuthSession.get_pymongo_collection().update_many(
+            {"user_id": user.id, "revoked_at": None}, {"$set": {"revoked_at": hub.clock.now()}})
+        await hub.realtime.disconnect_room(user_room(user.id), SessionEnded(reason="role_changed"))
 
 
 async def do_add_membership(hub: Hub, user: User, unit: Unit, position: str, title: str,
                             *, is_head: bool = False, order: int = 100, actor: User | None = None) -> Membership:
     if unit.external:
         raise HubError("invalid_request", detail="external units have no local members")
+    check_texts(hub, [position, title])
     assert user.id is not None and unit.id is not None
     membership = Membership(user_id=user.id, unit_id=unit.id, position=position, title=title,
                             is_head=is_head, order=order)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,32 +12,43 @@ from pymongo import ReturnDocument
 
 from bots.protocol import (
     ActionEvent,
-    Actor,
     Bot,
     BotError,
-    CardState,
     CommandEvent,
     IntegrationEvent,
     MentionEvent,
 )
+from hub.access import parse_id
 from hub.actions.bots import ensure_bot
+from hub.actions.timers import do_schedule_timer
+from hub.botplatform.handler import BotCardHandler, CheckedRecorder, actor
 from hub.botplatform.local_api import LocalBotAPI
-from hub.cards import CardChange
 from hub.context import Hub
 from hub.errors import HubError
-from hub.lib.timeutil import utcnow
-from hub.models import BotAccount, BotJob, Card, User
+from hub.handlers import HandlerResult
+from hub.lib.timeutil import as_utc
+from hub.models import BotAccount, BotJob, Timer, User
+
+__all__ = ["BotHost", "actor", "bot_room"]
 
 log = logging.getLogger(__name__)
 
 
+LEASE_TIMER = "bot.job_lease"
+
+
+async def lease_expired(hub: Hub, timer: Timer) -> None:
+    """Timer handler: the replica holding a job never answered; let another take it."""
+    job = await BotJob.get(parse_id(str(timer.payload["job_id"])))
+    if job is None or job.status != "claimed" or job.attempts != timer.payload["attempts"]:
+        return  # answered, expired or already redelivered
+    if job.lease_until is not None and as_utc(job.lease_until) > hub.clock.now():
+        return
+    await hub.bots.release(job.id, job.attempts)
+
+
 def bot_room(key: str) -> str:
     return f"bot:{key}"
-
-
-def actor(user: User, on_behalf_of: User | None = None) -> Actor:
-    return Actor(id=str(user.id), name=user.name, on_behalf_of_id=str(on_behalf_of.id) if on_behalf_of else None,
-                 on_behalf_of_name=on_behalf_of.name if on_behalf_of else None)
 
 
 class BotHost:
@@ -49,6 +60,8 @@ class BotHost:
         self._apis: dict[str, LocalBotAPI] = {}
         self._finished: dict[str, asyncio.Event] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        # A card whose bot runs elsewhere is handled through a job; no registration needed in this process.
+        hub.handlers.fallback = lambda key: BotCardHandler(self, key)
 
     async def register(self, bot: Bot) -> BotAccount:
         """Run this bot inside the hub from now on."""
@@ -59,7 +72,17 @@ class BotHost:
         # Looked up once here, not on every click the bot handles.
         self._apis[bot.key] = LocalBotAPI(self.hub, account, user)
         self.local[bot.key] = bot
+        self.hub.handlers.register(bot.key, BotCardHandler(self, bot.key))
         return account
+
+    async def bot_user(self, key: str) -> User:
+        if key in self._apis:
+            return self._apis[key].user
+        account = await BotAccount.find_one(BotAccount.key == key)
+        user = await User.get(account.user_id) if account else None
+        if user is None:
+            raise HubError("bot_unavailable")
+        return user
 
     async def _run(self, key: str, kind: str, event: BaseModel) -> Any:
         """Call the bot, in-process or through a job, within the timeout; map every failure to a code."""
@@ -81,21 +104,20 @@ class BotHost:
     async def _call_local(self, key: str, kind: str, event: Any) -> Any:
         bot, api = self.local[key], self._apis[key]
         if kind == "action":
-            return await bot.on_action(api, event)
+            # Whatever the bot posts while deciding is recorded, and applied once the click has committed.
+            recorder = CheckedRecorder(self.hub, api)
+            change = await bot.on_action(recorder, event)
+            return HandlerResult(change=change, effects=recorder.effects)
         if kind == "command":
             return await bot.on_command(api, event)
         if kind == "mention":
             return await bot.on_mention(api, event)
         return await bot.on_integration(api, event)
 
-    async def run_action(self, card: Card, action_id: str, user: User, on_behalf_of: User | None,
-                         comment: str | None, choice: str | None) -> CardChange:
-        state = CardState(id=str(card.id), kind=card.kind, title=card.title, fields=card.fields, body=card.body,
-                          status=card.status, version=card.version, actions=card.actions, context=card.context)
-        event = ActionEvent(card=state, action_id=action_id, actor=actor(user, on_behalf_of), comment=comment,
-                            choice=choice)
-        result = await self._run(card.bot, "action", event)
-        return result if isinstance(result, CardChange) else CardChange.model_validate(result)
+    async def call_action(self, key: str, event: ActionEvent) -> Any:
+        """The bot's answer to a click: a HandlerResult from a bot in this process, the job's raw result from
+        one in its own process (BotCardHandler reads both)."""
+        return await self._run(key, "action", event)
 
     async def run_command(self, key: str, event: CommandEvent) -> str | None:
         result = await self._run(key, "command", event)
@@ -121,11 +143,15 @@ class BotHost:
             log.info("bot %s did not take a mention: %s", key, exc.code)
 
     async def _enqueue(self, key: str, kind: str, event: BaseModel, deadline: float | None) -> BotJob:
-        job = BotJob(bot_key=key, kind=kind, payload=event.model_dump(mode="json"),
-                     deadline=utcnow() + timedelta(seconds=deadline) if deadline else None)
+        now = self.hub.clock.now()
+        job = BotJob(bot_key=key, kind=kind, payload=event.model_dump(mode="json"), created_at=now,
+                     deadline=now + timedelta(seconds=deadline) if deadline else None)
         await job.insert()
-        await self.hub.realtime.sio.emit("bot.job", {"job_id": str(job.id), "kind": kind}, room=bot_room(key))
+        await self._announce(key, job.id, kind)
         return job
+
+    async def _announce(self, key: str, job_id: Any, kind: str) -> None:
+        await self.hub.realtime.sio.emit("bot.job", {"job_id": str(job_id), "kind": kind}, room=bot_room(key))
 
     async def _call_remote(self, key: str, kind: str, event: BaseModel, within: float) -> Any:
         job = await self._enqueue(key, kind, event, deadline=within)
@@ -150,27 +176,59 @@ class BotHost:
         finally:
             self._finished.pop(str(job.id), None)
 
+    def _claimable(self, now: datetime) -> dict[str, Any]:
+        """Pending, or claimed under a lease that has run out; and not past its caller's deadline."""
+        return {"$and": [{"$or": [{"status": "pending"}, {"status": "claimed", "lease_until": {"$lte": now}}]},
+                         {"$or": [{"deadline": None}, {"deadline": {"$gt": now}}]}]}
+
     async def claim(self, key: str, job_id: Any, replica: str) -> BotJob | None:
-        """Exactly one replica gets a job; the rest get None."""
+        """One replica at a time gets a job, under a lease of bot_job_lease_seconds; the rest get None. A
+        durable timer at the lease's end gives the job to another replica if no result came."""
+        now = self.hub.clock.now()
+        lease_until = now + timedelta(seconds=self.hub.settings.bot_job_lease_seconds)
         doc = await BotJob.get_pymongo_collection().find_one_and_update(
-            {"_id": job_id, "bot_key": key, "status": "pending"},
-            {"$set": {"status": "claimed", "claimed_by": replica}}, return_document=ReturnDocument.AFTER)
-        return BotJob.model_validate(doc) if doc else None
+            {"_id": job_id, "bot_key": key, **self._claimable(now)},
+            {"$set": {"status": "claimed", "claimed_by": replica, "lease_until": lease_until},
+             "$inc": {"attempts": 1}}, return_document=ReturnDocument.AFTER)
+        if not doc:
+            return None
+        job: BotJob = BotJob.model_validate(doc)
+        await do_schedule_timer(self.hub, LEASE_TIMER, f"bot-job-lease:{job.id}:{job.attempts}", lease_until,
+                                {"job_id": str(job.id), "attempts": job.attempts})
+        return job
 
     async def finish(self, key: str, job_id: Any, replica: str, result: Any, error: str | None) -> bool:
+        """Apply a replica's answer once: only the current lease holder's, and only the first."""
         update = {"status": "failed", "error": error[:500]} if error is not None else {"status": "done",
                                                                                         "result": result}
         res = await BotJob.get_pymongo_collection().update_one(
-            {"_id": job_id, "bot_key": key, "status": "claimed", "claimed_by": replica}, {"$set": update})
+            {"_id": job_id, "bot_key": key, "status": "claimed", "claimed_by": replica},
+            {"$set": {**update, "lease_until": None}})
         if event := self._finished.get(str(job_id)):
             event.set()
         return bool(res.modified_count)
 
+    async def release(self, job_id: Any, attempts: int) -> bool:
+        """Put a job whose holder is gone back in the queue and tell the live replicas (guarded on the claim
+        it ends, so a repeated call changes nothing)."""
+        doc = await BotJob.get_pymongo_collection().find_one_and_update(
+            {"_id": job_id, "status": "claimed", "attempts": attempts},
+            {"$set": {"status": "pending", "claimed_by": None, "lease_until": None}},
+            return_document=ReturnDocument.AFTER)
+        if doc is None:
+            return False
+        log.info("bot job %s of %s redelivered after its holder went away", job_id, doc["bot_key"])
+        await self._announce(doc["bot_key"], job_id, doc["kind"])
+        return True
+
+    async def release_replica(self, replica: str) -> int:
+        """A bot socket closed: its unfinished jobs go to the other replicas now, not at lease expiry."""
+        jobs = await BotJob.find(BotJob.claimed_by == replica, BotJob.status == "claimed").to_list()
+        return sum([await self.release(job.id, job.attempts) for job in jobs])
+
     async def pending(self, key: str) -> list[str]:
-        now = utcnow()
-        jobs = await BotJob.find(BotJob.bot_key == key, BotJob.status == "pending",
-                                 {"$or": [{"deadline": None}, {"deadline": {"$gt": now}}]}).sort("+created_at") \
-            .limit(100).to_list()
+        jobs = await BotJob.find(BotJob.bot_key == key, self._claimable(self.hub.clock.now())) \
+            .sort("+created_at").limit(100).to_list()
         return [str(j.id) for j in jobs]
 
     async def close(self) -> None:

@@ -46,7 +46,7 @@ JobKind = Literal["action", "command", "mention", "integration"]
 
 
 class BotJob(PresetIdDocument):
-    """Work for an out-of-process bot; exactly one replica claims it."""
+    """Work for an out-of-process bot; one replica at a time holds it under a lease, one result is applied."""
 
     bot_key: str
     kind: JobKind
@@ -57,6 +57,9 @@ class BotJob(PresetIdDocument):
     error: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     deadline: datetime | None = None
+    # A claim is a lease: a replica that dies or stays silent past lease_until loses the job to another.
+    lease_until: datetime | None = None
+    attempts: int = 0
 
     class Settings:
         name = "bot_jobs"

@@ -13,6 +13,7 @@ from pymongo import IndexModel
 from hub.cards import CardActionDef, CardContent
 from hub.lib.timeutil import utcnow
 from hub.models.ids import PresetIdDocument
+from hub.models.outbox import OutboxItem
 
 
 class TimelineEntry(BaseModel):
@@ -37,12 +38,24 @@ class Card(PresetIdDocument, CardContent):
     channel_ids: list[PydanticObjectId] = Field(default_factory=list)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Who decides what a click does (hub.handlers); None: the owning bot.
+    handler: str | None = None
+    # Effects of a committed change not yet handed to the outbox collection (hub/actions/outbox.py).
+    outbox: list[OutboxItem] = Field(default_factory=list)
+    # Outbox keys of the latest updates applied to this card, so a re-dispatched update applies once.
+    effect_keys: list[str] = Field(default_factory=list)
+
+    @property
+    def handler_key(self) -> str:
+        return self.handler or self.bot
 
     class Settings:
         name = "cards"
         indexes = [
             IndexModel([("channel_ids", pymongo.ASCENDING)], name="by_channel"),
             IndexModel([("bot", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)], name="by_bot_kind"),
+            # The start-up sweep finds cards whose effects were committed but not yet handed on.
+            IndexModel([("outbox.key", pymongo.ASCENDING)], name="outbox_pending", sparse=True),
         ]
 
 

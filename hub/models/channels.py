@@ -50,7 +50,7 @@ class Subscription(Document):
 
     channel_id: PydanticObjectId
     user_id: PydanticObjectId
-    role: Literal["owner", "member"] = "member"
+    role: Literal["owner", "admin", "member"] = "member"
     last_read_seq: int = 0
     joined_at: datetime = Field(default_factory=utcnow)
 

@@ -6,11 +6,30 @@ from datetime import datetime
 
 import pymongo
 from beanie import PydanticObjectId
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pymongo import IndexModel
 
 from hub.lib.timeutil import utcnow
+from hub.models.channels import ChannelKind
 from hub.models.ids import PresetIdDocument
+
+
+class MessageAttachment(BaseModel):
+    """A file of the channel the message carries (hub/models/files.py), copied so history needs no lookup."""
+
+    file_id: PydanticObjectId
+    name: str
+    size: int
+    kind: str
+    content_type: str
+class ForwardOrigin(BaseModel):
+    """Where a forwarded message came from, as the forwarder saw it when forwarding."""
+
+    message_id: PydanticObjectId
+    sender_name: str
+    channel_kind: ChannelKind
+    channel_name: str
+    created_at: datetime
 
 
 class Message(PresetIdDocument):
@@ -27,6 +46,18 @@ class Message(PresetIdDocument):
     recalled_at: datetime | None = None
     rev: int = 0
     card_id: PydanticObjectId | None = None
+    # None (not []) on plain messages, so the hot path stores nothing more.
+    attachments: list[MessageAttachment] | None = None
+    # 1 until the search index holds this revision of the message (hub/actions/search_index.py); sends,
+    # edits and recalls set it, the indexer clears it, and a hub catches up on whatever is left at start-up.
+    search_pending: int = 1
+    # A reply quotes a message of the same channel; the quote is rendered when read, so a recall shows.
+    reply_to: PydanticObjectId | None = None
+    forwarded: ForwardOrigin | None = None
+    # Reactions: reaction key (hub/actions/reactions.py) -> who reacted, changed by one atomic update each.
+    reactions: dict[str, list[PydanticObjectId]] = Field(default_factory=dict)
+    # A system message (张三 邀请 李四 加入群聊): shown as a notice, not a bubble; the sender is who acted.
+    system: bool = False
 
     class Settings:
         name = "messages"
@@ -40,4 +71,6 @@ class Message(PresetIdDocument):
             # A card change re-stamps the messages carrying it.
             IndexModel([("card_id", pymongo.ASCENDING)], name="by_card",
                        partialFilterExpression={"card_id": {"$type": "objectId"}}),
+            IndexModel([("search_pending", pymongo.ASCENDING)], name="search_pending",
+                       partialFilterExpression={"search_pending": 1}),
         ]

@@ -38,6 +38,8 @@ class Unit(Document):
     pinyin: str = ""
     initials: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # 撤销: kept for history (documents and the audit name it), hidden from the directory.
+    retired: bool = False
 
     class Settings:
         name = "units"
@@ -61,6 +63,10 @@ class User(Document):
     failed_logins: int = 0
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    # 通讯录: how to reach the person at work (hub/actions/contacts.py decides who sees the mobile).
+    office_phone: str = ""
+    mobile: str = ""
+    office_room: str = ""
 
     class Settings:
         name = "users"

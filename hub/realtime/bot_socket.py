@@ -64,6 +64,16 @@ def register_bot_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
         except HubError as exc:
             return {"ok": False, "error": exc.to_dict()}
 
+    async def disconnect(sid: str, *reason: Any) -> None:
+        # Only bot sockets hold jobs; a user's socket has no "bot" in its session.
+        try:
+            state = await sio.get_session(sid)
+        except KeyError:
+            return
+        if state.get("bot"):
+            await hub.bots.release_replica(sid)
+
     sio.on("bot.claim", claim)
+    sio.on("disconnect", disconnect)
     sio.on("bot.result", result)
     sio.on("bot.pending", pending)

@@ -10,7 +10,8 @@ frame text and the WebSocket frame bytes alike). Each recipient then gets it one
   would, but without an asyncio task and three coroutines per recipient.
 
 A socket whose transport is backed up (a slow reader) always takes the queue, so Engine.IO's own flow
-control (aiohttp's drain) applies to it. Emits with callbacks and binary payloads keep the stock path.
+control (aiohttp's drain) applies to it. Emits with callbacks and binary payloads always take the queue,
+enqueued during the call like the rest (the stock path enqueues them a loop turn later, out of order).
 
 The writer is seen idle through the queue Engine.IO creates with `create_queue()` (a public method meant to
 be overridden per async model): IdleQueue notes when its consumer is blocked on it. FastWebSocket is the
@@ -22,16 +23,22 @@ tests/test_realtime_fast.py pins the library behaviour this relies on.
 from __future__ import annotations
 
 import asyncio
+import logging
 import struct
 import weakref
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import socketio
 from aiohttp.web import WebSocketResponse
+from bidict import bidict
 from engineio import packet as eio_packet
 from engineio.async_drivers.aiohttp import WebSocket as _AiohttpWebSocket
 from socketio import packet
 
+log = logging.getLogger(__name__)
+# Engine.IO v4 packet types: open, close, ping, pong, message, upgrade, noop.
+_EIO_TYPES = frozenset("0123456")
 # Above this many bytes waiting in a socket's transport, frames go through the queue (and aiohttp's drain).
 WRITE_BUFFER_LIMIT = 64 * 1024
 
@@ -90,24 +97,51 @@ def write_now(sock: Any, frame: bytes) -> bool:
     return True
 
 
+async def close_websocket(sock: Any) -> None:
+    """Close the WebSocket under an Engine.IO socket now, rather than wait for the client to hang up."""
+    d = _direct.get(sock)
+    if d is not None and not d.response.closed:
+        await d.response.close()
+
+
 class FastEmitMixin(socketio.AsyncManager):  # type: ignore[misc]
     """Encode once per emit; write or enqueue per recipient without creating tasks."""
 
     async def emit(self, event: str, data: Any, namespace: str, room: Any = None, skip_sid: Any = None,
                    callback: Any = None, to: Any = None, **kwargs: Any) -> None:
         room = to or room
-        if callback is not None or namespace not in self.rooms:
+        if namespace not in self.rooms:
             await super().emit(event, data, namespace, room=room, skip_sid=skip_sid, callback=callback, **kwargs)
             return
         args = list(data) if isinstance(data, tuple) else ([] if data is None else [data])
+        skip = skip_sid if isinstance(skip_sid, list) else [skip_sid]
+        # Every kind of emit is enqueued during this call, before it first yields: the stock path sends
+        # callbacks and binary payloads from tasks, a loop turn later, so a plain emit made after them overtook them.
+        if callback is not None:
+            # Each recipient's packet carries its own ack id.
+            for sid, sock in self._recipients(namespace, room, skip):
+                pkt = self.server.packet_class(packet.EVENT, namespace=namespace, data=[event, *args],
+                                               id=self._generate_ack_id(sid, callback))
+                _enqueue(sock, pkt.encode())
+            return
         pkt = self.server.packet_class(packet.EVENT, namespace=namespace, data=[event, *args])
         encoded = pkt.encode()
-        if isinstance(encoded, list):  # binary attachments: several frames, leave to the stock path
-            await super().emit(event, data, namespace, room=room, skip_sid=skip_sid, **kwargs)
+        if isinstance(encoded, list):  # binary attachments: several frames, queued together, in order
+            for _, sock in self._recipients(namespace, room, skip):
+                _enqueue(sock, encoded)
             return
         frame = eio_packet.Packet(eio_packet.MESSAGE, encoded)
         wire: bytes | None = None
-        skip = skip_sid if isinstance(skip_sid, list) else [skip_sid]
+        for _, sock in self._recipients(namespace, room, skip):
+            if sock in _direct:
+                if wire is None:
+                    wire = ws_text_frame(frame.encode())
+                if write_now(sock, wire):
+                    continue
+            sock.queue.put_nowait(frame)
+
+    def _recipients(self, namespace: str, room: Any, skip: list[Any]) -> Iterator[tuple[str, Any]]:
+        """(sid, Engine.IO socket) of each live participant not skipped."""
         sockets = self.server.eio.sockets
         for sid, eio_sid in self.get_participants(namespace, room):
             if sid in skip:
@@ -115,12 +149,26 @@ class FastEmitMixin(socketio.AsyncManager):  # type: ignore[misc]
             sock = sockets.get(eio_sid)
             if sock is None or sock.closed or sock.closing:
                 continue
-            if sock in _direct:
-                if wire is None:
-                    wire = ws_text_frame(frame.encode())
-                if write_now(sock, wire):
-                    continue
-            sock.queue.put_nowait(frame)
+            yield sid, sock
+
+    def enter_rooms(self, sid: str, namespace: str, rooms: Iterable[str]) -> None:
+        """Enter many rooms at once (a connecting socket's channels): the socket looked up once, no coroutine
+        per room. Room membership is local to a process with every manager, the Redis one included."""
+        if namespace not in self.rooms:
+            raise ValueError("sid is not connected to requested namespace")
+        by_room = self.rooms[namespace]
+        eio_sid = by_room[None][sid]
+        for room in rooms:
+            members = by_room.get(room)
+            if members is None:
+                members = by_room[room] = bidict()
+            members[sid] = eio_sid
+
+
+def _enqueue(sock: Any, encoded: str | bytes | list[Any]) -> None:
+    """Queue a Socket.IO packet's frames on the socket, as Engine.IO's send would, but now."""
+    for part in encoded if isinstance(encoded, list) else [encoded]:
+        sock.queue.put_nowait(eio_packet.Packet(eio_packet.MESSAGE, part))
 
 
 class FastAsyncManager(FastEmitMixin):
@@ -131,8 +179,19 @@ class FastAsyncRedisManager(socketio.AsyncRedisManager, FastEmitMixin):  # type:
     """Redis pub/sub across processes; the local delivery of every emit takes the fast path."""
 
 
+class MalformedFrame(OSError):
+    """Engine.IO ends a WebSocket quietly on OSError from wait(); an unknown packet type would log a traceback."""
+
+
 class FastWebSocket(_AiohttpWebSocket):  # type: ignore[misc]
     """Engine.IO's aiohttp driver without permessage-deflate, offering its transport for direct writes."""
+
+    async def wait(self) -> Any:
+        data = await super().wait()
+        if isinstance(data, str) and (not data or data[0] not in _EIO_TYPES):
+            log.debug("malformed Engine.IO frame (%d chars), closing the WebSocket", len(data))
+            raise MalformedFrame("malformed Engine.IO frame")
+        return data
 
     async def __call__(self, environ: dict[str, Any]) -> WebSocketResponse:
         request = environ["aiohttp.request"]
@@ -146,6 +205,11 @@ class FastWebSocket(_AiohttpWebSocket):  # type: ignore[misc]
             _direct[sock] = _Direct(self._sock, transport)
         try:
             await self.handler(self)
+        except ValueError as exc:  # an Engine.IO frame that does not decode (an empty one, say)
+            log.debug("malformed Engine.IO frame, closing the WebSocket: %s", exc)
+            if sock is not None:
+                await sock.close(wait=False, abort=True)
+            await self._sock.close()
         finally:
             if sock is not None:
                 _direct.pop(sock, None)

@@ -10,6 +10,7 @@ from typing import Any
 import socketio
 from beanie import PydanticObjectId
 from pydantic import BaseModel, ValidationError
+from pymongo.errors import ConnectionFailure
 
 from hub import wire
 from hub.access import access_channel, access_message
@@ -17,17 +18,22 @@ from hub.actions.audit import Origin
 from hub.actions.auth import authenticate, authenticate_session
 from hub.actions.cards import do_card_action
 from hub.actions.commands import do_run_command
-from hub.actions.messages import do_edit_message, do_mark_read, do_recall_message, do_send_message
+from hub.actions.messages import do_edit_message, do_recall_message
+from hub.actions.receipts import do_mark_read_with_receipts
+from hub.actions.replies import do_send_reply
 from hub.context import Hub
 from hub.errors import HubError
 from hub.events import CLIENT_EVENTS
 from hub.lib import jsonutil
+from hub.lib.netaddr import client_ip
 from hub.lib.security import SESSION_COOKIE
 from hub.models import Subscription, User
 from hub.queries import sync
 from hub.realtime.bot_socket import bot_connect, register_bot_handlers
 from hub.realtime.bus import channel_room, session_room, user_room
-from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, install_fast_paths
+from hub.realtime.deadlines import SessionDeadlines
+from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, install_fast_paths
+from hub.realtime.guard import install_frame_guards
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,6 +60,7 @@ def create_sio(settings: Settings, *, write_only: bool = False) -> socketio.Asyn
     )
     if not WS_COMPRESSION:
         install_fast_paths(sio)
+    install_frame_guards(sio)
     return sio
 
 
@@ -74,7 +81,10 @@ def _error(exc: HubError) -> dict[str, Any]:
 EventFn = Callable[[User, Any, Origin], Awaitable[BaseModel | dict[str, Any]]]
 
 
-def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
+def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> SessionDeadlines:
+    deadlines = SessionDeadlines(hub, sio)
+    socket_auth = hub.realtime.socket_auth
+
     async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> None:
         if isinstance(auth, dict) and isinstance(auth.get("bot_token"), str):
             await bot_connect(sio, hub, sid, auth["bot_token"])
@@ -83,15 +93,31 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
             user, session = await authenticate(hub, _token_from(environ, auth))
         except HubError as exc:
             raise socketio.exceptions.ConnectionRefusedError(exc.code, exc.to_dict()) from None
-        await sio.save_session(sid, {"session_id": str(session.id), "ip": environ.get("REMOTE_ADDR"),
-                                     "ua": environ.get("HTTP_USER_AGENT")})
+        # Engine.IO's aiohttp driver fills REMOTE_ADDR with a constant: the peer is on the aiohttp request.
+        request = environ.get("aiohttp.request")
+        peer = request.remote if request is not None else environ.get("REMOTE_ADDR")
+        ip = client_ip(peer, environ.get("HTTP_X_FORWARDED_FOR"), hub.settings.trusted_proxies)
+        await sio.save_session(sid, {"session_id": str(session.id), "ip": ip, "ua": environ.get("HTTP_USER_AGENT")})
+        socket_auth.keep(sid, user, session, hub.clock.now())
+        deadlines.arm(sid, session)
         # The user's room first: room changes published from now on reach this socket.
         await sio.enter_room(sid, user_room(user.id))
         await sio.enter_room(sid, session_room(session.id))
-        for sub in await Subscription.find(Subscription.user_id == user.id).to_list():
-            await sio.enter_room(sid, channel_room(sub.channel_id))
+        subs = Subscription.get_pymongo_collection().find({"user_id": user.id}, projection={"channel_id": 1})
+        rooms = [channel_room(doc["channel_id"]) async for doc in subs]
+        manager = sio.manager
+        if isinstance(manager, FastEmitMixin):
+            manager.enter_rooms(sid, "/", rooms)  # one batch, no await per channel
+        else:
+            for room in rooms:
+                await sio.enter_room(sid, room)
+
+    async def disconnect(sid: str, *args: Any) -> None:
+        deadlines.forget(sid)
+        socket_auth.drop(sid)
 
     sio.on("connect", connect)
+    sio.on("disconnect", disconnect)
 
     def on(name: str, fn: EventFn) -> None:
         model = CLIENT_EVENTS[name]
@@ -102,7 +128,10 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
                 state = await sio.get_session(sid)
                 if "session_id" not in state:
                     raise HubError("forbidden")
-                user, _ = await authenticate_session(hub, PydanticObjectId(state["session_id"]))
+                session_id = PydanticObjectId(state["session_id"])
+                user, session = await socket_auth.user_and_session(
+                    hub, sid, session_id, lambda: authenticate_session(hub, session_id))
+                deadlines.arm(sid, session)  # activity moves the idle deadline
                 result = await fn(user, payload, Origin(ip=state.get("ip"), user_agent=state.get("ua")))
                 if isinstance(result, dict):
                     return result
@@ -111,6 +140,9 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
                 return _error(HubError("invalid_request", detail=str(exc.errors()[0]["msg"])))
             except HubError as exc:
                 return _error(exc)
+            except ConnectionFailure:
+                log.warning("store unavailable for socket event %s", name)
+                return _error(HubError("store_unavailable"))
             except Exception:
                 log.exception("socket event %s failed", name)
                 return _error(HubError("internal"))
@@ -119,7 +151,8 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
 
     async def send(user: User, p: wire.SocketSendIn, origin: Origin) -> BaseModel:
         channel, _ = await access_channel(user, p.channel_id)
-        message, _ = await do_send_message(hub, user, channel, p.content, p.client_msg_id)
+        message, _ = await do_send_reply(hub, user, channel, p.content, p.client_msg_id, p.reply_to,
+                                         file_ids=p.file_ids)
         return message
 
     async def edit(user: User, p: wire.SocketEditIn, origin: Origin) -> BaseModel:
@@ -132,10 +165,11 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
 
     async def read(user: User, p: wire.SocketReadIn, origin: Origin) -> BaseModel:
         channel, sub = await access_channel(user, p.channel_id)
-        return await do_mark_read(hub, user, channel, sub, p.seq)
+        return await do_mark_read_with_receipts(hub, user, channel, sub, p.seq)
 
-    async def catch_up(user: User, p: wire.SyncIn, origin: Origin) -> BaseModel:
-        return await sync(hub, user, p)
+    async def catch_up(user: User, p: wire.SyncIn, origin: Origin) -> dict[str, Any]:
+        # Already the JSON of wire.SyncOut (hub/raw_messages.py): the ack is encoded once, by the socket.
+        return {"ok": True, "data": await sync(hub, user, p)}
 
     async def card_action(user: User, p: wire.SocketCardActionIn, origin: Origin) -> dict[str, Any]:
         # Already an ack: a retried request id must answer exactly what the first attempt answered.
@@ -154,3 +188,4 @@ def register_handlers(sio: socketio.AsyncServer, hub: Hub) -> None:
     on("channel.read", read)
     on("sync", catch_up)
     register_bot_handlers(sio, hub)
+    return deadlines

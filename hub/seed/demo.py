@@ -10,10 +10,19 @@ from beanie import PydanticObjectId
 from bots.protocol import IntegrationEvent
 from hub.actions.channels import ensure_unit_channel, subscribe
 from hub.actions.integrations import do_create_integration
+from hub.actions.onboarding import do_mark_tours_seen
 from hub.actions.org import do_add_membership, do_create_unit, do_create_user
 from hub.cards import ActionInput, ActionRule, CardActionDef, CardField, CardSpec, CardStatus, PositionRule
 from hub.context import Hub
 from hub.models import BotAccount, Integration, Membership, Unit, User
+from hub.seed.announce_demo import load_announcement_demo
+from hub.seed.archive_demo import load_archive_demo
+from hub.seed.contacts_demo import load_contacts_demo
+from hub.seed.documents import load_demo_documents
+from hub.seed.info_demo import load_info_demo
+from hub.seed.library_demo import load_library_demo
+from hub.seed.outgoing_demo import load_outgoing_demo
+from hub.seed.targets_demo import load_targets_demo
 
 DEMO_PASSWORD = "Baiyin@2026"
 
@@ -103,6 +112,9 @@ PEOPLE: list[tuple[str, str, list[str], list[Seat]]] = [
 ]
 
 # Shown by `make run`: one account per kind of work.
+# The one demo account whose first login shows the role tour (a 便民服务岗 staff member no other test uses).
+TOUR_DEMO_USER = "lujia"
+
 SHOWCASE = ["zhangsan", "majun", "chenzhiyuan", "zhouwen", "wufang", "sysadmin", "auditadmin"]
 
 
@@ -133,12 +145,37 @@ async def load_demo(hub: Hub) -> dict[str, int]:
                 await do_add_membership(hub, user, unit, position, title, is_head=head,
                                         order=0 if head else 10 + order)
                 created["memberships"] += 1
+    await _demo_supervision_and_definitions(hub, units)
+    if hub.settings.demo_scope == "org":
+        return created
+    await _demo_workflow(hub)
+    await load_contacts_demo()
+    await load_targets_demo(hub)
+    await load_info_demo(hub)
+    await load_demo_documents(hub, units)
+    await load_archive_demo(hub, units)
+    await load_outgoing_demo(hub, units)
+    await _remind_demo(hub)
+    await load_announcement_demo(hub)
+    await load_library_demo(hub)
     if "webhook" in hub.bots.local and await Integration.find_one(Integration.key == DEMO_INTEGRATION) is None:
         await _demo_integration(hub, units)
+    await _load_licensing_demo(hub)
+    # Every account the demo made has seen its tour, but one: browser tests log in as demo people and must not
+    # meet a tour overlay; TOUR_DEMO_USER is kept for tests/browser/test_onboarding.py, which meets it.
+    people = await User.find(User.is_bot == False, User.username != TOUR_DEMO_USER).to_list()  # noqa: E712
+    await do_mark_tours_seen(hub, people)
     return created
 
 
+async def _load_licensing_demo(hub: Hub) -> None:
+    from hub.seed.licensing import load_licensing_demo
+
+    await load_licensing_demo(hub)
+
+
 DEMO_INTEGRATION = "province"
+DEMO_INTEGRATION_SALT = "demo-province-v1"
 
 
 def demo_request_card(czj: Unit) -> dict[str, Any]:
@@ -160,7 +197,8 @@ def demo_request_card(czj: Unit) -> dict[str, Any]:
 
 async def _demo_integration(hub: Hub, units: dict[str, Unit]) -> None:
     """The province's document exchange as an integration, and what it has pushed so far."""
-    await do_create_integration(hub, None, DEMO_INTEGRATION, "省公文交换", "webhook")
+    # A fixed salt: the secret depends only on HUB_SECRET_KEY, so push scripts survive restarts and re-seeding.
+    await do_create_integration(hub, None, DEMO_INTEGRATION, "省公文交换", "webhook", salt=DEMO_INTEGRATION_SALT)
     webhook = await BotAccount.find_one(BotAccount.key == "webhook")
     assert webhook is not None
     channels = {code: await ensure_unit_channel(units[code]) for code in ("zf-bgs", "czj")}
@@ -173,6 +211,35 @@ async def _demo_integration(hub: Hub, units: dict[str, Unit]) -> None:
     request = demo_request_card(units["czj"])
     request["channel_ids"] = [str(channels["czj"].id)]
     await hub.bots.run_integration("webhook", IntegrationEvent(integration=DEMO_INTEGRATION, payload=request))
+
+
+# 分管: which city leader is in charge of which units (the process engine asks for 分管领导).
+SUPERVISION: dict[str, list[str]] = {
+    "lixiaodong": ["czj", "fgw", "rsj", "szb"],
+    "sunli": ["zwfw", "zrzyj", "jyj", "wjw"],
+}
+
+
+async def _demo_supervision_and_definitions(hub: Hub, units: dict[str, Unit]) -> None:
+    """Part of the organisation: who 分管 what, and the process definitions the product ships."""
+    from hub.actions.workflow_admin import do_set_supervision, load_shipped_definitions
+
+    for username, codes in SUPERVISION.items():
+        leader = await User.find_one(User.username == username)
+        if leader is not None:
+            await do_set_supervision(hub, leader, [units[c] for c in codes])
+    await load_shipped_definitions(hub)
+
+
+async def _demo_workflow(hub: Hub) -> None:
+    from hub.seed.approvals import load_demo_approvals
+    await load_demo_approvals(hub, DEMO_PASSWORD, stable_id)
+
+
+async def _remind_demo(hub: Hub) -> None:
+    from hub.seed.remind import load_remind_demo
+
+    await load_remind_demo(hub)
 
 
 async def store_is_empty() -> bool:

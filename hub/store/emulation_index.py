@@ -294,8 +294,15 @@ class IndexedCollection(_Collection):
         if not chosen:
             return {"stage": "COLLSCAN"}
         index = min(chosen, key=lambda c: c[0])[1]
-        return {"stage": "SORT" if sort else "FETCH", "inputStage": {
-            "stage": "IXSCAN", "indexName": index.name, "keyPattern": dict.fromkeys(index.fields, 1)}}
+        plan: dict[str, Any] = {"stage": "IXSCAN", "indexName": index.name,
+                                "keyPattern": dict.fromkeys(index.fields, 1)}
+        if index.spill:
+            # Documents whose key the emulation cannot hold (dates, booleans, sub-documents) are proposed to every
+            # query and matched one by one: a scan of those, which the plan must show rather than hide.
+            spilled = {"stage": "COLLSCAN", "filter": "keys the emulation cannot index",
+                       "docsExamined": len(index.spill)}
+            plan = {"stage": "OR", "inputStages": [plan, spilled]}
+        return {"stage": "SORT" if sort else "FETCH", "inputStage": plan}
 
 
 def indexed(database: mongomock.Database[Any], name: str) -> IndexedCollection:

@@ -10,13 +10,17 @@ from typing import Any
 import orjson
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
+from pymongo.errors import ConnectionFailure
 
-from hub.actions.audit import Origin
+from hub.actions.audit import Origin, do_audit
 from hub.actions.auth import authenticate
 from hub.context import Hub
 from hub.errors import HubError
+from hub.lib.jsonguard import check_json_depth
+from hub.lib.netaddr import client_ip
 from hub.lib.security import SESSION_COOKIE
 from hub.models import AuthSession, User
+from hub.views.edge import check_same_origin
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ class Endpoint:
     response: type[BaseModel] | None
     auth: bool
     tag: str
+    # The one role allowed to call this endpoint (the three administrators, 三员分立); checked before the body.
+    role: str | None = None
 
 
 class EndpointTable:
@@ -51,9 +57,10 @@ class EndpointTable:
 
     def __call__(self, method: str, path: str, summary: str, *, body: type[BaseModel] | None = None,
                  query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
-                 auth: bool = True) -> Callable[[Handler], Handler]:
+                 auth: bool = True, role: str | None = None) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.endpoints.append(Endpoint(method, path, handler, summary, body, query, response, auth, self.tag))
+            self.endpoints.append(Endpoint(method, path, handler, summary, body, query, response, auth, self.tag,
+                                           role))
             return handler
 
         return register
@@ -79,7 +86,9 @@ def request_token(request: web.Request) -> str | None:
 
 
 def origin_of(request: web.Request) -> Origin:
-    return Origin(ip=request.remote, user_agent=request.headers.get("User-Agent"))
+    """The socket peer, unless it is a proxy named in HUB_TRUSTED_PROXIES (then what that proxy forwarded)."""
+    ip = client_ip(request.remote, request.headers.get("X-Forwarded-For"), hub_of(request).settings.trusted_proxies)
+    return Origin(ip=ip, user_agent=request.headers.get("User-Agent"))
 
 
 def current(request: web.Request) -> tuple[User, AuthSession]:
@@ -91,6 +100,7 @@ async def _parse_body(request: web.Request, model: type[BaseModel]) -> BaseModel
         # Also a CSRF guard: a cross-site form cannot send application/json without a preflight.
         raise HubError("invalid_request", detail="Content-Type must be application/json")
     raw = await request.read()
+    check_json_depth(raw, hub_of(request).settings.max_json_depth)
     try:
         return model.model_validate_json(raw or b"{}")
     except ValidationError as exc:
@@ -116,6 +126,12 @@ def wrap(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.StreamResp
     async def view(request: web.Request) -> web.StreamResponse:
         if endpoint.auth:
             request[USER_KEY], request[SESSION_KEY] = await authenticate(hub_of(request), request_token(request))
+            if endpoint.role is not None and endpoint.role not in request[USER_KEY].roles:
+                # Reaching for another administrator's (or any administrator's) endpoint is itself audited.
+                await do_audit(hub_of(request), "admin.refused", actor=request[USER_KEY], object_type="endpoint",
+                               object_id=f"{endpoint.method} {endpoint.path}", outcome="forbidden",
+                               origin=origin_of(request))
+                raise HubError("forbidden")
         kwargs: dict[str, Any] = {}
         if endpoint.body is not None:
             kwargs["body"] = await _parse_body(request, endpoint.body)
@@ -129,6 +145,13 @@ def wrap(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.StreamResp
         return json_response(result)
 
     return view
+
+
+@web.middleware
+async def origin_middleware(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                            ) -> web.StreamResponse:
+    check_same_origin(request, hub_of(request).settings)
+    return await handler(request)
 
 
 @web.middleware
@@ -146,7 +169,16 @@ async def error_middleware(request: web.Request, handler: Callable[[web.Request]
             err = HubError("not_found", detail=f"{request.method} {request.path}")
             return json_response({"error": err.to_dict()}, status=exc.status)
         raise
-    except Exception:
+    except ConnectionFailure:
+        # The store is unreachable (server selection gave up): a clear, retryable answer, not a 500.
+        log.warning("store unavailable on %s %s", request.method, request.path)
+        err = HubError("store_unavailable")
+        return json_response({"error": err.to_dict()}, status=err.status)
+    except Exception as exc:
+        if request.path.startswith("/socket.io/"):
+            # Garbage on the Socket.IO endpoint before any session exists: not our error, one quiet line.
+            log.debug("malformed Socket.IO request %s %s: %s", request.method, request.path, type(exc).__name__)
+            return web.Response(status=400, text="bad request")
         log.exception("unhandled error on %s %s", request.method, request.path)
         err = HubError("internal")
         return json_response({"error": err.to_dict()}, status=500)

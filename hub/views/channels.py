@@ -7,7 +7,8 @@ from pydantic import BaseModel
 
 from hub import wire
 from hub.access import access_channel
-from hub.actions.channels import do_add_members, do_create_channel, do_get_or_create_direct, do_remove_member
+from hub.actions.channels import do_create_channel, do_get_or_create_direct
+from hub.actions.groups import do_invite, do_remove_or_leave
 from hub.present import channel_out, users_out
 from hub.queries import channel_members, list_channels
 from hub.views.base import EndpointTable, current, hub_of
@@ -21,7 +22,7 @@ class ChannelList(BaseModel):
 
 @api("GET", "/api/v1/channels", "My channels, with unread counts", response=ChannelList)
 async def channels(request: web.Request) -> ChannelList:
-    return ChannelList(channels=await list_channels(current(request)[0]))
+    return ChannelList(channels=await list_channels(hub_of(request), current(request)[0]))
 
 
 @api("POST", "/api/v1/channels", "Create an ad-hoc channel and invite members", body=wire.ChannelCreateIn,
@@ -59,12 +60,13 @@ async def members(request: web.Request) -> wire.MembersOut:
 async def add_members(request: web.Request, body: wire.MembersAddIn) -> wire.MembersOut:
     user, _ = current(request)
     channel, _ = await access_channel(user, request.match_info["channel_id"])
-    await do_add_members(hub_of(request), user, channel, body.user_ids)
+    await do_invite(hub_of(request), user, channel, body.user_ids)
     return wire.MembersOut(members=await users_out(await channel_members(channel)))
 
 
-@api("DELETE", "/api/v1/channels/{channel_id}/members/{user_id}", "Leave, or (owner) remove a member")
+@api("DELETE", "/api/v1/channels/{channel_id}/members/{user_id}",
+     "Leave (the 群主 must hand over first), or (群主/admin) remove a member")
 async def remove_member(request: web.Request) -> None:
     user, _ = current(request)
-    channel, sub = await access_channel(user, request.match_info["channel_id"])
-    await do_remove_member(hub_of(request), user, sub, channel, request.match_info["user_id"])
+    channel, _ = await access_channel(user, request.match_info["channel_id"])
+    await do_remove_or_leave(hub_of(request), user, channel, request.match_info["user_id"])

@@ -7,7 +7,9 @@ from pydantic import BaseModel, Field
 
 from hub import wire
 from hub.access import access_channel, access_message
-from hub.actions.messages import do_edit_message, do_mark_read, do_recall_message, do_send_message
+from hub.actions.messages import do_edit_message, do_recall_message
+from hub.actions.receipts import do_mark_read_with_receipts
+from hub.actions.replies import do_send_reply
 from hub.events import ReadUpdated
 from hub.queries import history
 from hub.views.base import EndpointTable, current, hub_of, json_response
@@ -23,10 +25,11 @@ class HistoryQuery(BaseModel):
 
 @api("GET", "/api/v1/channels/{channel_id}/messages", "History, paged by sequence number", query=HistoryQuery,
      response=wire.HistoryOut)
-async def list_messages(request: web.Request, query: HistoryQuery) -> wire.HistoryOut:
+async def list_messages(request: web.Request, query: HistoryQuery) -> web.Response:
     user, _ = current(request)
     channel, _ = await access_channel(user, request.match_info["channel_id"])
-    return await history(hub_of(request), user, channel, query.before, query.after, query.limit)
+    # Already the JSON of wire.HistoryOut (hub/raw_messages.py): encoded once, never validated again.
+    return json_response(await history(hub_of(request), user, channel, query.before, query.after, query.limit))
 
 
 @api("POST", "/api/v1/channels/{channel_id}/messages", "Send; a repeated client_msg_id returns the original",
@@ -34,7 +37,8 @@ async def list_messages(request: web.Request, query: HistoryQuery) -> wire.Histo
 async def send(request: web.Request, body: wire.SendIn) -> web.Response:
     user, _ = current(request)
     channel, _ = await access_channel(user, request.match_info["channel_id"])
-    message, created = await do_send_message(hub_of(request), user, channel, body.content, body.client_msg_id)
+    message, created = await do_send_reply(hub_of(request), user, channel, body.content, body.client_msg_id,
+                                           body.reply_to, file_ids=body.file_ids)
     return json_response(message, status=201 if created else 200)
 
 
@@ -46,7 +50,7 @@ async def edit(request: web.Request, body: wire.EditIn) -> wire.MessageOut:
     return await do_edit_message(hub_of(request), user, message, channel, body.content)
 
 
-@api("POST", "/api/v1/messages/{message_id}/recall", "Recall (撤回) your own message within 2 minutes",
+@api("POST", "/api/v1/messages/{message_id}/recall", "Recall (撤回) your own message within the recall window",
      response=wire.MessageOut)
 async def recall(request: web.Request) -> wire.MessageOut:
     user, _ = current(request)
@@ -59,4 +63,4 @@ async def recall(request: web.Request) -> wire.MessageOut:
 async def mark_read(request: web.Request, body: wire.ReadIn) -> ReadUpdated:
     user, _ = current(request)
     channel, sub = await access_channel(user, request.match_info["channel_id"])
-    return await do_mark_read(hub_of(request), user, channel, sub, body.seq)
+    return await do_mark_read_with_receipts(hub_of(request), user, channel, sub, body.seq)

@@ -6,6 +6,7 @@ from aiohttp import web
 
 from hub import wire
 from hub.actions.auth import do_login, do_logout
+from hub.lib.netaddr import forwarded_https
 from hub.lib.security import SESSION_COOKIE
 from hub.present import user_out
 from hub.views.base import EndpointTable, current, hub_of, json_response, origin_of
@@ -21,7 +22,7 @@ async def login(request: web.Request, body: wire.LoginIn) -> web.Response:
     out = wire.SessionOut(token=result.token, expires_at=result.session.expires_at, user=await user_out(result.user))
     response = json_response(out)
     response.set_cookie(SESSION_COOKIE, result.token, httponly=True, samesite="Strict", path="/",
-                        secure=hub.settings.cookie_secure, max_age=int(hub.settings.session_ttl_hours * 3600))
+                        secure=_over_https(request), max_age=int(hub.settings.session_ttl_hours * 3600))
     return response
 
 
@@ -38,3 +39,10 @@ async def logout(request: web.Request) -> web.Response:
 async def me(request: web.Request) -> wire.UserOut:
     user, _ = current(request)
     return await user_out(user)
+
+
+def _over_https(request: web.Request) -> bool:
+    """Secure cookies whenever the browser talks HTTPS: directly, or through a trusted proxy that says so."""
+    settings = hub_of(request).settings
+    return settings.cookie_secure or request.secure or forwarded_https(
+        request.remote, request.headers.get("X-Forwarded-Proto"), settings.trusted_proxies)

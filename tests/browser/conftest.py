@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "webclient" / "dist"
@@ -41,16 +43,23 @@ def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] |
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium", pytrace=False)
     port = _free_port()
     env = dict(os.environ, HUB_PORT=str(port), HUB_HOST="127.0.0.1", HUB_WEBCLIENT_DIR=str(DIST),
-               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192", **(extra_env or {}))
+               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192")
     env.pop("HUB_REDIS_URL", None)
     env.pop("HUB_MONGODB_URL", None)
+    env.pop("HUB_STORE", None)
+    # The durable default, as `make run` has it: an embedded SecantusDB with its data in a directory of its own.
+    # Each hub gets its own: the suite's HUB_DATA_DIR (tests/conftest.py) would otherwise make a second hub attach
+    # to the first one's store, and see its sessions, timers and security policy.
+    data_dir = tempfile.mkdtemp(prefix="xt-browser-")
+    env["HUB_DATA_DIR"] = data_dir
+    env.update(extra_env or {})
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = open(ARTIFACTS / log_name, "wb")
     venv_python = ROOT / ".venv" / "bin" / "python"
     python = str(venv_python) if venv_python.exists() else sys.executable
     proc = subprocess.Popen([python, "-m", *module_args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 300  # the demo loads before the hub listens: slow on a loaded 2-core machine
     while True:
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
@@ -61,6 +70,7 @@ def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] |
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             log.close()
+            shutil.rmtree(data_dir, ignore_errors=True)
             pytest.fail(f"hub did not start; see {ARTIFACTS / log_name}", pytrace=False)
         time.sleep(0.1)
 
@@ -71,6 +81,7 @@ def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] |
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
 
     return proc, url, stop
 
@@ -105,7 +116,11 @@ class Session:
         self.context, self.page, self.base = context, page, base
         self.dialogs: list[str] = []
         self.errors: list[str] = []
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        def on_dialog(d: Dialog) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def login(self, username: str, password: str = PASSWORD) -> None:
@@ -156,3 +171,37 @@ def colleagues(make_session: Callable[..., Session]) -> tuple[Session, Session]:
     a.open_channel("市财政局")
     b.open_channel("市财政局")
     return a, b
+
+
+# Screenshots the 帮助中心 shows: a test saves them in ARTIFACTS/help/ under the name a help page references
+# (webclient/src/help/*/*.md: /help/img/<name>.png). With XT_HELP_SHOTS=1 (`make help-shots`) they are copied,
+# shrunk, into webclient/public/help/img/ to be committed; a plain test run leaves the committed ones alone.
+HELP_SHOTS = ARTIFACTS / "help"
+HELP_IMG = ROOT / "webclient" / "public" / "help" / "img"
+
+
+def publish_help_shots(source: Path = HELP_SHOTS, target: Path = HELP_IMG, width: int = 960) -> list[str]:
+    """Copy every screenshot in `source` to `target`, at most `width` pixels wide and in 256 colours."""
+    target.mkdir(parents=True, exist_ok=True)
+    done = []
+    for shot in sorted(source.glob("*.png")):
+        try:
+            from PIL import Image
+        except ImportError:  # Pillow is optional: then the full-size screenshot is copied
+            shutil.copyfile(shot, target / shot.name)
+        else:
+            with Image.open(shot) as img:
+                small = img.convert("RGB")
+                if small.width > width:
+                    small = small.resize((width, round(small.height * width / small.width)), Image.Resampling.LANCZOS)
+                small.quantize(colors=256).save(target / shot.name, optimize=True)
+        done.append(shot.name)
+    return done
+
+
+@pytest.fixture(scope="session", autouse=True)
+def help_shots() -> Iterator[Path]:
+    HELP_SHOTS.mkdir(parents=True, exist_ok=True)
+    yield HELP_SHOTS
+    if os.environ.get("XT_HELP_SHOTS") == "1":
+        publish_help_shots()

@@ -16,7 +16,9 @@ def token() -> str:
 def test_live_message_unread_edit_recall(make_session) -> None:  # type: ignore[no-untyped-def]
     a, b = make_session(), make_session()
     a.login("zhangsan")
-    b.login("majun")
+    # B is a colleague whose only unread conversation in the demo is the unit's (马军, the head, also holds a
+    # 收文 待办 whose card reaches him by direct message, so his total never drops to 0 here).
+    b.login("zhangshaosong")
     a.open_channel(CHANNEL)
     t = token()
 
@@ -56,6 +58,13 @@ def test_live_message_unread_edit_recall(make_session) -> None:  # type: ignore[
     first = a.page.locator("[data-testid=message]", has_text=f"第一条 {t}")
     first.hover()
     first.get_by_test_id("recall").click()
+    # 撤回 asks first: cancelling keeps the message, confirming recalls it.
+    a.page.get_by_test_id("recall-cancel").click()
+    expect(b.bubble(f"第一条 {t}")).to_have_count(1)
+    first.hover()
+    first.get_by_test_id("recall").click()
+    expect(a.page.get_by_test_id("recall-dialog")).to_contain_text("确定撤回")
+    a.page.get_by_test_id("recall-confirm").click()
     expect(a.bubble(f"第一条 {t}")).to_have_count(0)
     expect(b.bubble(f"第一条 {t}")).to_have_count(0)
     expect(b.page.get_by_test_id("recalled").last).to_contain_text("张三 撤回了一条消息")

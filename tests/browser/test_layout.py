@@ -27,7 +27,8 @@ def test_mobile_single_column(make_session, artifacts) -> None:  # type: ignore[
     s.page.screenshot(path=str(artifacts / "mobile-chat.png"))
     s.page.get_by_test_id("toggle-details").click()
     expect(s.page.get_by_test_id("details")).to_be_visible()
-    expect(s.page.get_by_test_id("pinned-empty")).to_be_visible()
+    # The 置顶 area lists the demo's announcement pinned in 市财政局 (hub/seed/announce_demo.py).
+    expect(s.page.get_by_test_id("pinned-item").first).to_be_visible()
     s.page.get_by_test_id("details").get_by_role("button", name="返回").click()
     expect(conversation).to_be_visible()
     s.page.get_by_test_id("back").click()

@@ -17,10 +17,10 @@ def test_offline_catch_up_exactly_once(colleagues) -> None:  # type: ignore[no-u
     expect(a.page.get_by_test_id("offline-banner")).to_be_visible()
     expect(a.page.get_by_test_id("offline-banner")).to_contain_text("正在重新连接")
 
-    # A's message while offline fails visibly and keeps its client_msg_id for the retry.
+    # A's message while offline waits in the send queue (issue 16), with its client_msg_id.
     a.send(f"离线发送 {t}")
-    failed = a.page.locator("[data-testid=pending-message][data-status=failed]")
-    expect(failed).to_have_count(1)
+    queued = a.page.locator("[data-testid=pending-message][data-status=queued]")
+    expect(queued).to_have_count(1)
 
     missed = [f"离线期间 {i} {t}" for i in range(5)]
     for text in missed:
@@ -41,8 +41,7 @@ def test_offline_catch_up_exactly_once(colleagues) -> None:  # type: ignore[no-u
         expect(a.bubble(text)).to_have_count(1)
     expect(a.bubble(f"在线（改）{t}")).to_have_count(1)
 
-    # Retry the failed send: it arrives once, for both.
-    failed.get_by_test_id("retry").click()
+    # The queued send goes out by itself on reconnect: it arrives once, for both.
     expect(a.page.get_by_test_id("pending-message")).to_have_count(0)
     expect(a.bubble(f"离线发送 {t}")).to_have_count(1)
     expect(b.bubble(f"离线发送 {t}")).to_have_count(1)

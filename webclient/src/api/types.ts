@@ -1,107 +1,35 @@
+// Wire types: aliases onto src/api/schema.d.ts, which is generated from the hub's OpenAPI document
+// (`npm run api:types`; `npm test` fails when it is stale). Only socket-only payloads are written by hand.
+import type { components } from './schema'
+
+type S = components['schemas']
+
 export type Id = string
 
-export interface Membership {
-  unit_id: Id
-  unit_name: string
-  position: string
-  title: string
-  is_head: boolean
-}
+export type Membership = S['MembershipOut']
+export type User = S['UserOut']
+export type Unit = S['UnitOut']
+export type Channel = S['ChannelOut']
+export type Tone = S['CardStatus-Output']['tone']
+export type CardAction = S['hub__cards__CardActionOut']
+export type Card = S['CardOut']
+export type Message = S['MessageOut']
+export type CardActionAck = S['hub__wire__CardActionOut']
+export type CommandInfo = S['CommandInfo']
+export type ReadOut = S['ReadUpdated']
+export type HistoryOut = S['HistoryOut']
+export type SessionOut = S['SessionOut']
+export type Attachment = S['AttachmentOut']
+export type StoredFile = S['FileOut']
 
-export interface User {
-  id: Id
-  username: string
-  name: string
-  pinyin: string
-  initials: string
-  roles: string[]
-  disabled: boolean
-  memberships: Membership[]
-}
-
-export interface Unit {
-  id: Id
-  code: string
-  name: string
-  short_name: string
-  kind: string
-  parent_id: Id | null
-  external: boolean
-  order: number
-  channel_id: Id | null
-}
-
-export interface Channel {
-  id: Id
-  kind: 'unit' | 'group' | 'direct'
-  name: string
-  topic: string
-  unit_id: Id | null
-  last_seq: number
-  rev: number
-  last_message_at: string | null
-  last_read_seq?: number | null
-  unread?: number | null
-  role?: 'owner' | 'member' | null
-  peer_id?: Id | null
-}
-
-export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger'
-
-export interface CardAction {
-  id: string
-  label: string
-  style: 'primary' | 'danger' | 'default'
-  confirm?: string | null
-  input?: { kind: 'none' | 'comment' | 'choice'; required: boolean; label?: string | null; options: string[] }
-  /** The rule names this viewer in particular (a leader's 同意), not everyone who sees it (a poll's vote). */
-  personal?: boolean
-}
-
-export interface Card {
-  id: string
-  kind: string
-  title: string
-  fields: { label: string; value: string }[]
-  body: string
-  attachments: { name: string; url: string; mime: string; size?: number | null }[]
-  classification: '公开' | '内部'
-  urgency: '特急' | '加急' | '平件'
-  deadline: string | null
-  status: { code: string; label: string; tone: Tone }
-  timeline: { at: string; actor_name: string; text: string }[]
-  version: number
-  bot: string
-  bot_name?: string
-  actions: CardAction[]
-  fallback_text: string
-}
-
-export interface Message {
-  id: Id
-  channel_id: Id
-  seq: number
-  rev: number
-  sender_id: Id
-  sender_name: string
-  client_msg_id: string
-  content: string
-  mentions: Id[]
-  created_at: string
-  edited_at: string | null
-  recalled: boolean
-  card?: Card | null
-}
-
-export interface ApiErrorBody {
-  code: string
-  message: string
-  message_en: string
-  detail?: string
-  detail_en?: string
+/** The error body: code, bilingual message, and whatever the error carries (detail, a card, attempts left). */
+export type ApiErrorBody = Omit<S['ErrorOut'], 'detail'> & {
+  detail?: string | null
+  detail_en?: string | null
   [extra: string]: unknown
 }
 
+// Socket-only answers (not in the OpenAPI document; the hub's models are in hub/wire.py).
 export interface SyncChannelOut {
   channel_id: Id
   messages: Message[]
@@ -116,20 +44,42 @@ export interface SyncOut {
   unknown: Id[]
 }
 
-export interface ReadOut {
-  channel_id: Id
-  last_read_seq: number
-  unread: number
-}
+// The work engine (工作台): 待办 boxes, definitions and their forms, instances with runs and the trail.
+export type Box = S['TaskOut']['box']
+export type Task = S['TaskOut']
+export type TaskCounts = S['TaskCounts']
+export type TaskList = S['TaskList']
+export type DefinitionOut = S['DefinitionOut']
+export type DefinitionSpec = S['DefinitionOut']['spec']
+export type FormField = S['FormField-Output']
+export type Step = DefinitionSpec['steps'][number]
+export type Instance = S['InstanceOut']
+export type Run = S['RunOut']
+export type Holder = S['Holder']
+export type TrailEntry = S['TrailEntry']
+export type OpName = S['ActIn']['op']
+export type ActIn = S['ActIn']
+export type StartIn = S['StartIn']
+export type BatchIn = S['BatchIn']
+export type BatchOut = S['BatchOut']
+export type BatchOp = S['BatchIn']['op']
+export type BatchItemOut = S['BatchItemOut']
+export type Delegation = S['DelegationOut']
+export type DelegationIn = S['DelegationIn']
 
-export interface CardActionAck {
-  card: Card
-  reply: string | null
-}
-
-export interface CommandInfo {
-  name: string
-  description: string
-  usage: string
-  bot_name: string
-}
+// Search (GET /api/v1/search): grouped results with highlight ranges in code points.
+export type SearchOut = S['SearchOut']
+export type MessageHit = S['MessageHit']
+export type PersonHit = S['PersonHit']
+export type Quote = S['QuoteOut']
+export type Forwarded = S['ForwardedOut']
+export type Reaction = S['ReactionOut']
+export type ReactionKey = S['ReactionIn']['key']
+/** The fixed set, in the hub's order (hub/wire.py REACTIONS). */
+export const REACTIONS: { key: ReactionKey; emoji: string }[] = [
+  { key: 'like', emoji: '👍' }, { key: 'ok', emoji: '✅' }, { key: 'smile', emoji: '😄' },
+  { key: 'thanks', emoji: '🙏' }, { key: 'clap', emoji: '👏' }, { key: 'heart', emoji: '❤️' },
+]
+export type ReadPositions = S['ReadPositionsOut']
+export type MessageReads = S['MessageReadsOut']
+export type GroupRoles = S['GroupRolesOut']

@@ -10,7 +10,8 @@ import { beijingDateTime, shortTime } from './time'
 
 function msg(seq: number, rev = 0, content = `m${seq}`): Message {
   return { id: `id${seq}`, channel_id: 'c', seq, rev, sender_id: 'u', sender_name: '张三', client_msg_id: `k${seq}`,
-    content, mentions: [], created_at: '2026-03-01T02:00:00Z', edited_at: null, recalled: false }
+    content, mentions: [], created_at: '2026-03-01T02:00:00Z', edited_at: null, recalled: false, card: null,
+    attachments: [], reply_to: null, reactions: [], system: false, forwarded: null }
 }
 
 function user(name: string, pinyin: string, initials: string, username: string): User {

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client'
 import type { ApiErrorBody } from '../api/types'
+import type { EventRegistry } from './registry'
 
 export interface Ack<T = unknown> {
   ok: boolean
@@ -17,11 +18,7 @@ export interface Handlers {
   connect(recovered: boolean): void
   disconnect(reason: string): void
   refused(error: ApiErrorBody | null): void
-  event(name: string, payload: unknown): void
 }
-
-export const SERVER_EVENTS = ['message.new', 'message.updated', 'channel.member_added', 'channel.member_removed',
-  'channel.read', 'card.updated', 'card.actions', 'session.ended']
 
 /** The Socket.IO connection: same origin, cookie auth, reconnects by itself and when the browser is back online. */
 export class HubSocket implements Transport {
@@ -29,7 +26,8 @@ export class HubSocket implements Transport {
   private everConnected = false
   private manualOffline = false
 
-  constructor(private handlers: Handlers) {
+  /** events: which store handles which server event (src/realtime/registry.ts); unknown events are ignored. */
+  constructor(private handlers: Handlers, private events: EventRegistry) {
     this.socket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'],
       reconnectionDelay: 500, reconnectionDelayMax: 4000, autoConnect: false })
     this.socket.on('connect', () => {
@@ -42,7 +40,7 @@ export class HubSocket implements Transport {
       const data = err.data as ApiErrorBody | undefined
       if (data && typeof data === 'object' && 'code' in data) this.handlers.refused(data)
     })
-    for (const name of SERVER_EVENTS) this.socket.on(name, (payload: unknown) => this.handlers.event(name, payload))
+    this.socket.onAny((name: string, payload: unknown) => this.events.dispatch(name, payload))
     window.addEventListener('offline', this.onOffline)
     window.addEventListener('online', this.onOnline)
   }

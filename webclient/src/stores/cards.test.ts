@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Card, CardAction, Channel, Message, User } from '../api/types'
 import type { Ack, Transport } from '../realtime/socket'
+import { createHubEvents } from '../realtime/events'
+import type { EventRegistry } from '../realtime/registry'
+import { makeAction, makeCard, makeChannel } from '../test/fixtures'
 
 vi.mock('../api/http', () => ({
   api: {
@@ -19,24 +22,22 @@ import { useChatStore } from './chat'
 
 const ME: User = { id: 'me', username: 'majun', name: '马军', pinyin: 'majun', initials: 'mj', roles: [],
   disabled: false, memberships: [] }
-const APPROVE: CardAction = { id: 'approve', label: '同意', style: 'primary', personal: true }
-const VOTE: CardAction = { id: 'vote:0', label: '甲', style: 'default', personal: false }
+const APPROVE: CardAction = makeAction({ id: 'approve', label: '同意', style: 'primary', personal: true })
+const VOTE: CardAction = makeAction({ id: 'vote:0', label: '甲', style: 'default', personal: false })
 
 function card(version: number, actions: CardAction[] = [], over: Partial<Card> = {}): Card {
-  return { id: 'k1', kind: '签报', title: '请示', fields: [], body: '', attachments: [], classification: '公开',
-    urgency: '平件', deadline: null, status: { code: version === 1 ? 'pending' : 'approved', label: `v${version}`, tone: 'info' },
-    timeline: [], version, bot: 'webhook', actions, fallback_text: '', ...over }
+  return makeCard({ status: { code: version === 1 ? 'pending' : 'approved', label: `v${version}`, tone: 'info' },
+    version, actions, ...over })
 }
 
 function msg(seq: number, c: Card | null, channel = 'c1'): Message {
   return { id: `m${seq}${channel}`, channel_id: channel, seq, rev: 0, sender_id: 'bot', sender_name: '通知助手',
     client_msg_id: `k${seq}`, content: '', mentions: [], created_at: '2026-03-01T00:00:00Z', edited_at: null,
-    recalled: false, card: c }
+    recalled: false, card: c, attachments: [], reply_to: null, forwarded: null, reactions: [], system: false }
 }
 
 function channel(id: string): Channel {
-  return { id, kind: 'unit', name: id, topic: '', unit_id: null, last_seq: 0, rev: 0, last_message_at: null,
-    last_read_seq: 0, unread: 0, role: 'member', peer_id: null }
+  return makeChannel({ id, name: id })
 }
 
 class FakeTransport implements Transport {
@@ -54,11 +55,13 @@ describe('card store', () => {
   let cards: ReturnType<typeof useCardStore>
   let chat: ReturnType<typeof useChatStore>
   let t: FakeTransport
+  let events: EventRegistry
 
   beforeEach(() => {
     setActivePinia(createPinia())
     chat = useChatStore()
     cards = useCardStore()
+    events = createHubEvents()
     t = new FakeTransport()
     chat.setTransport(t)
     chat.setMe(ME)
@@ -68,13 +71,13 @@ describe('card store', () => {
   })
 
   it('shows public buttons, then my own once card.actions for that version arrives', () => {
-    chat.handleEvent('message.new', { message: msg(1, card(1, [])) })
+    events.dispatch('message.new', { message: msg(1, card(1, [])) })
     expect(cards.view(card(1)).actions).toEqual([])
-    chat.handleEvent('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
+    events.dispatch('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
     expect(cards.view(card(1)).actions).toEqual([APPROVE])
     expect(cards.waiting(card(1))).toBe(true)
     // A new version: my buttons for version 1 no longer apply; the public ones of version 2 do.
-    chat.handleEvent('card.updated', { card: card(2, [VOTE]) })
+    events.dispatch('card.updated', { card: card(2, [VOTE]) })
     const now = cards.view(card(1))
     expect(now.version).toBe(2)
     expect(now.actions).toEqual([VOTE])
@@ -84,9 +87,9 @@ describe('card store', () => {
   })
 
   it('ignores older versions and personal buttons arriving late', () => {
-    chat.handleEvent('card.updated', { card: card(3, []) })
-    chat.handleEvent('card.updated', { card: card(2, [VOTE]) })
-    chat.handleEvent('card.actions', { card_id: 'k1', version: 2, actions: [APPROVE] })
+    events.dispatch('card.updated', { card: card(3, []) })
+    events.dispatch('card.updated', { card: card(2, [VOTE]) })
+    events.dispatch('card.actions', { card_id: 'k1', version: 2, actions: [APPROVE] })
     expect(cards.view(card(1)).version).toBe(3)
     expect(cards.view(card(1)).actions).toEqual([])
     // A stale payload embedded in an old message does not win over the newer one we know.
@@ -96,7 +99,7 @@ describe('card store', () => {
   it('treats history as the per-viewer view and keeps it over a public payload of the same version', async () => {
     vi.mocked(api.history).mockResolvedValueOnce({ messages: [msg(1, card(1, [APPROVE]))], has_more: false })
     await chat.open('c1')
-    chat.handleEvent('message.new', { message: msg(1, card(1, []), 'c2') })
+    events.dispatch('message.new', { message: msg(1, card(1, []), 'c2') })
     expect(cards.view(card(1)).actions).toEqual([APPROVE])
   })
 
@@ -105,7 +108,7 @@ describe('card store', () => {
     await chat.open('c1')
     vi.mocked(api.history).mockResolvedValueOnce({ messages: [msg(4, card(1, [APPROVE]), 'c2')], has_more: false })
     await chat.open('c2')
-    chat.handleEvent('card.updated', { card: card(2, []) })
+    events.dispatch('card.updated', { card: card(2, []) })
     for (const id of ['c1', 'c2']) {
       const m = chat.convs[id].messages.find((x) => x.card)!
       expect(cards.view(m.card!).status.code).toBe('approved')
@@ -114,8 +117,8 @@ describe('card store', () => {
   })
 
   it('sends the version I saw and one request id; a retry of the same click reuses it', async () => {
-    chat.handleEvent('message.new', { message: msg(1, card(1, [])) })
-    chat.handleEvent('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
+    events.dispatch('message.new', { message: msg(1, card(1, [])) })
+    events.dispatch('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
     t.replies.push(() => ({ ok: false, error: { code: 'timeout', message: '', message_en: '' } }))
     const first = await cards.act(card(1), 'approve')
     expect(first.ok).toBe(false)
@@ -137,8 +140,8 @@ describe('card store', () => {
   })
 
   it('shows a stale_card error and the card it carries; the click is over', async () => {
-    chat.handleEvent('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
-    chat.handleEvent('card.updated', { card: card(1, []) })
+    events.dispatch('card.actions', { card_id: 'k1', version: 1, actions: [APPROVE] })
+    events.dispatch('card.updated', { card: card(1, []) })
     t.replies.push(() => ({ ok: false, error: { code: 'stale_card', message: '卡片已被他人处理', message_en: 'x',
       detail: '已由 张绍松 于 10:02 处理：同意', card: card(2, []) } }))
     const r = await cards.act(card(1), 'approve', { comment: '好' })

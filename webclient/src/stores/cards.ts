@@ -3,6 +3,7 @@ import { reactive, ref } from 'vue'
 import { api } from '../api/http'
 import type { ApiErrorBody, Card, CardAction, CardActionAck, CommandInfo, Message } from '../api/types'
 import { newClientMsgId } from '../lib/ids'
+import type { EventRegistry } from '../realtime/registry'
 import type { Transport } from '../realtime/socket'
 
 /** The buttons one person may press on one version of a card (from card.actions or a per-viewer payload). */
@@ -98,17 +99,18 @@ export const useCardStore = defineStore('cards', () => {
     return view(card).actions.some((a) => a.personal)
   }
 
-  function handleEvent(name: string, payload: unknown): boolean {
-    const p = payload as Record<string, unknown>
-    if (name === 'card.updated') {
-      note(p.card as Card, false)
-      return true
-    }
-    if (name === 'card.actions') {
-      noteActions(p.card_id as string, p.version as number, p.actions as CardAction[])
-      return true
-    }
-    return false
+  /** Whether a card has buttons for me, by id; null when nothing is known of it here yet. */
+  function waitingById(id: string): boolean | null {
+    const c = cards[id]
+    if (c) return waiting(c)
+    const p = mine[id]
+    return p ? p.actions.some((a) => a.personal) : null
+  }
+
+  /** The socket events this store handles (src/realtime/registry.ts). */
+  function registerEvents(events: EventRegistry): void {
+    events.on('card.updated', (p) => note(p.card, false))
+    events.on('card.actions', (p) => noteActions(p.card_id, p.version, p.actions))
   }
 
   async function send(c: Click): Promise<ActResult> {
@@ -198,7 +200,7 @@ export const useCardStore = defineStore('cards', () => {
 
   return {
     cards, mine, clicks, errors, commands, commandsLoaded,
-    setTransport, reset, note, noteActions, noteMessages, view, byId, waiting, handleEvent, act, retry, dismiss, load,
+    setTransport, reset, note, noteActions, noteMessages, view, byId, waiting, waitingById, registerEvents, act, retry, dismiss, load,
     loadCommands, commandOf, runCommand,
   }
 })

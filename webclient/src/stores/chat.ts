@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import { api } from '../api/http'
-import type { ApiErrorBody, Channel, Message, ReadOut, SyncOut, User } from '../api/types'
+import type { ApiErrorBody, Attachment, Channel, GroupRoles, Message, Quote, ReadOut, SyncOut, User } from '../api/types'
 import { newClientMsgId } from '../lib/ids'
+import { putQueued, queuedFor, removeQueued } from '../lib/outbox'
 import { contiguousTop, maxRev, mergeMessages } from '../lib/merge'
+import type { EventRegistry, ServerEvents } from '../realtime/registry'
 import type { Transport } from '../realtime/socket'
 import { useCardStore } from './cards'
 
@@ -11,9 +13,15 @@ export interface Pending {
   client_msg_id: string
   channel_id: string
   content: string
-  status: 'pending' | 'failed'
+  /** Files already uploaded to the channel that this message carries. */
+  files?: Attachment[]
+  /** queued: waiting for the connection (kept in IndexedDB); pending: on its way; failed: see error. */
+  status: 'queued' | 'pending' | 'failed'
   error: ApiErrorBody | null
   created_at: string
+  /** The message this one replies to (same channel), and its quote as shown while sending. */
+  reply_to?: string | null
+  quote?: Quote | null
 }
 
 export interface Conv {
@@ -31,6 +39,21 @@ export interface Conv {
 
 const PAGE = 50
 
+/** Send failures where the same message may simply be sent again (it may never have reached the hub). Any
+ *  other error is the hub refusing this content (classified_content, too long…): it is shown, and the
+ *  message can be edited, not resent. */
+export const SEND_RETRYABLE = new Set(['timeout', 'offline', 'network', 'internal', 'request_in_progress',
+  'store_unavailable'])
+
+/** Failures that pass on their own (the hub's store or the hub itself was briefly unwell): the message is sent
+ *  again by itself after a growing pause, with the same client_msg_id, so the hub still stores it once. */
+export const AUTO_RESEND = new Set(['store_unavailable', 'internal', 'timeout'])
+export const RESEND = { baseMs: 2000, maxMs: 30000, attempts: 6 }
+
+export function refused(p: Pending): boolean {
+  return p.status === 'failed' && !!p.error && !SEND_RETRYABLE.has(p.error.code)
+}
+
 function emptyConv(): Conv {
   return { messages: [], pending: [], hasMore: false, loaded: false, loading: false, loadingOlder: false, rev: 0,
     firstUnreadSeq: null }
@@ -42,6 +65,9 @@ export const useChatStore = defineStore('chat', () => {
   const convs = reactive<Record<string, Conv>>({})
   const previews = reactive<Record<string, Message>>({})
   const members = reactive<Record<string, User[]>>({})
+  /** Per channel, the cards seen there: card id → whether only the hub's channel list named it (as waiting). */
+  const cardIds = reactive<Record<string, Record<string, boolean>>>({})
+  const cardOfMessage: Record<string, string> = {}
   const activeId = ref<string | null>(null)
   const connected = ref(false)
   const everConnected = ref(false)
@@ -51,6 +77,15 @@ export const useChatStore = defineStore('chat', () => {
   const syncing = new Set<string>()
   /** Whether the person is looking at the page; reads are only sent while true. */
   const visible = ref(true)
+  /** A message to scroll to once its conversation shows (a search result was clicked). */
+  const focus = ref<{ channelId: string; seq: number } | null>(null)
+  /** Per group, its 群主 and admins (loaded when the details show). */
+  const roles = reactive<Record<string, GroupRoles>>({})
+  /** Per channel, how far each member (bots left out) has read: read receipts are computed from these. */
+  const positions = reactive<Record<string, Record<string, number>>>({})
+  /** The hub's recall (撤回) window; 撤回 is offered only inside it. */
+  const recallWindowSeconds = ref(120)
+  let settingsLoaded = false
 
   const channelList = computed(() =>
     Object.values(channels).sort((a, b) => {
@@ -62,6 +97,13 @@ export const useChatStore = defineStore('chat', () => {
   const totalUnread = computed(() => Object.values(channels).reduce((n, c) => n + (c.unread ?? 0), 0))
   const active = computed(() => (activeId.value ? channels[activeId.value] ?? null : null))
   const activeConv = computed(() => (activeId.value ? convs[activeId.value] ?? null : null))
+
+  /** Messages seen from the hub: their cards go to the card store (personal: with my buttons) and to the
+   *  channel's card list for the 待处理 count. */
+  function seen(messages: Message[], personal: boolean): void {
+    useCardStore().noteMessages(messages, personal)
+    noteMessageCards(messages)
+  }
 
   function conv(id: string): Conv {
     if (!convs[id]) convs[id] = emptyConv()
@@ -82,11 +124,15 @@ export const useChatStore = defineStore('chat', () => {
     for (const k of Object.keys(convs)) delete convs[k]
     for (const k of Object.keys(previews)) delete previews[k]
     for (const k of Object.keys(members)) delete members[k]
+    for (const k of Object.keys(cardIds)) delete cardIds[k]
+    for (const k of Object.keys(cardOfMessage)) delete cardOfMessage[k]
     activeId.value = null
     connected.value = false
     everConnected.value = false
     channelsLoaded.value = false
     transport = null
+    queue.length = 0
+    restored = false
     useCardStore().reset()
   }
 
@@ -96,30 +142,58 @@ export const useChatStore = defineStore('chat', () => {
     else channels[c.id] = { ...c }
   }
 
+  /** The channel list carries each channel's newest message (the preview) and the cards waiting for me,
+   *  so logging in costs one request, not one history request per channel. */
   async function loadChannels(): Promise<void> {
+    if (!settingsLoaded) {
+      void api.chatSettings().then((s) => {
+        recallWindowSeconds.value = s.recall_window_seconds
+        settingsLoaded = true
+      }).catch(() => undefined)
+    }
     const { channels: list } = await api.channels()
     const ids = new Set(list.map((c) => c.id))
     for (const c of list) {
       const old = channels[c.id]
       if (old) Object.assign(old, c)
       else channels[c.id] = c
+      if (c.last_message) {
+        seen([c.last_message], true)
+        notePreview(c.last_message)
+      }
+      noteCards(c.id, c.pending_card_ids ?? [], true)
     }
     for (const id of Object.keys(channels)) if (!ids.has(id)) delete channels[id]
     channelsLoaded.value = true
-    // Previews for the list: the newest message of each channel, fetched lazily in the background.
-    void loadPreviews(list.filter((c) => c.last_seq > 0 && !previews[c.id]).map((c) => c.id))
+    // Messages typed offline before a reload show again at once, waiting for the connection.
+    void restoreQueue().then(flush).catch(() => undefined)
   }
 
-  async function loadPreviews(ids: string[]): Promise<void> {
-    for (const id of ids.slice(0, 40)) {
-      try {
-        const page = await api.history(id, { limit: 1 })
-        const last = page.messages[page.messages.length - 1]
-        if (last && (!previews[id] || previews[id].seq <= last.seq)) previews[id] = last
-      } catch {
-        /* a preview is optional */
-      }
+  /** Card ids seen in a channel; fromServer: the hub listed them as waiting for me at login. */
+  function noteCards(channelId: string, ids: string[], fromServer = false): void {
+    const known = (cardIds[channelId] ??= {})
+    if (fromServer) for (const [id, server] of Object.entries(known)) if (server && !ids.includes(id)) delete known[id]
+    for (const id of ids) if (!(id in known) || fromServer) known[id] = fromServer
+  }
+
+  function noteMessageCards(messages: Message[]): void {
+    for (const m of messages) {
+      if (m.card && !m.recalled) {
+        cardOfMessage[m.id] = m.card.id
+        noteCards(m.channel_id, [m.card.id])
+      } else if (m.recalled && cardOfMessage[m.id]) delete cardIds[m.channel_id]?.[cardOfMessage[m.id]]
     }
+  }
+
+  /** Cards with buttons for me in this channel (待处理), whether or not the channel was opened. */
+  function waitingCount(channelId: string): number {
+    const cs = useCardStore()
+    let n = 0
+    for (const [id, server] of Object.entries(cardIds[channelId] ?? {})) {
+      const waiting = cs.waitingById(id)
+      if (waiting ?? server) n++
+    }
+    return n
   }
 
   function notePreview(m: Message): void {
@@ -134,7 +208,7 @@ export const useChatStore = defineStore('chat', () => {
     const rev0 = channels[id]?.rev ?? 0
     try {
       const page = await api.history(id, { limit: PAGE })
-      useCardStore().noteMessages(page.messages, true)
+      seen(page.messages, true)
       c.messages = mergeMessages(c.messages, page.messages)
       c.hasMore = page.has_more
       c.rev = Math.max(c.rev, rev0)
@@ -153,7 +227,7 @@ export const useChatStore = defineStore('chat', () => {
     c.loadingOlder = true
     try {
       const page = await api.history(id, { before: c.messages[0].seq, limit: PAGE })
-      useCardStore().noteMessages(page.messages, true)
+      seen(page.messages, true)
       c.messages = mergeMessages(c.messages, page.messages)
       c.hasMore = page.has_more
       return page.messages.length
@@ -185,7 +259,7 @@ export const useChatStore = defineStore('chat', () => {
 
   function applyNew(m: Message): void {
     // message.new carries the public view of a card; card.actions follows for people with buttons of their own.
-    useCardStore().noteMessages([m], false)
+    seen([m], false)
     const ch = channels[m.channel_id]
     if (!ch) {
       // A channel we have not heard of (a new direct conversation): fetch the list again.
@@ -212,11 +286,22 @@ export const useChatStore = defineStore('chat', () => {
     if (m.channel_id === activeId.value) scheduleRead()
   }
 
+  /** Replies in memory quoting m show its edit or its recall at once. */
+  function refreshQuotes(c: Conv, m: Message): void {
+    for (const x of c.messages) {
+      const q = x.reply_to
+      if (q && q.message_id === m.id) {
+        x.reply_to = { ...q, recalled: m.recalled, snippet: m.recalled ? '' : m.content.slice(0, 120) }
+      }
+    }
+  }
+
   function applyUpdated(m: Message): void {
-    useCardStore().noteMessages([m], false)
+    seen([m], false)
     const c = convs[m.channel_id]
     notePreview(m)
     if (!c || !c.loaded) return
+    refreshQuotes(c, m)
     if (c.messages.some((x) => x.seq === m.seq)) c.messages = mergeMessages(c.messages, [m])
     if (m.rev === c.rev + 1) c.rev = m.rev
     else if (m.rev > c.rev + 1) void syncChannels([m.channel_id])
@@ -229,38 +314,41 @@ export const useChatStore = defineStore('chat', () => {
     ch.unread = r.unread
   }
 
-  function handleEvent(name: string, payload: unknown): void {
-    const p = payload as Record<string, unknown>
-    if (useCardStore().handleEvent(name, payload)) return
-    switch (name) {
-      case 'message.new':
-        applyNew(p.message as Message)
-        break
-      case 'message.updated':
-        applyUpdated(p.message as Message)
-        break
-      case 'channel.read':
-        applyRead(p as unknown as ReadOut)
-        break
-      case 'channel.member_added': {
-        const ch = p.channel as Channel
-        const ids = p.user_ids as string[]
-        delete members[ch.id]
-        if (me.value && ids.includes(me.value.id)) void loadChannels()
-        else if (channels[ch.id]) upsertChannel({ ...channels[ch.id], name: ch.name, topic: ch.topic })
-        break
-      }
-      case 'channel.member_removed': {
-        const cid = p.channel_id as string
-        delete members[cid]
-        if (me.value && p.user_id === me.value.id) {
-          delete channels[cid]
-          delete convs[cid]
-          if (activeId.value === cid) activeId.value = null
-        }
-        break
-      }
-    }
+  /** A membership change: reload a member list already shown (dropping it left the panel at 0). */
+  function membersChanged(channelId: string): void {
+    if (members[channelId]) void loadMembers(channelId, true).catch(() => undefined)
+    if (roles[channelId]) void loadRoles(channelId).catch(() => undefined)
+    if (positions[channelId]) void loadPositions(channelId).catch(() => undefined)
+  }
+
+  function onMemberAdded(p: ServerEvents['channel.member_added']): void {
+    const ch = p.channel
+    if (me.value && p.user_ids.includes(me.value.id)) void loadChannels()
+    else if (channels[ch.id]) upsertChannel({ ...channels[ch.id], name: ch.name, topic: ch.topic })
+    membersChanged(ch.id)
+  }
+
+  function onMemberRemoved(p: ServerEvents['channel.member_removed']): void {
+    const cid = p.channel_id
+    if (me.value && p.user_id === me.value.id) {
+      delete channels[cid]
+      delete convs[cid]
+      delete members[cid]
+      if (activeId.value === cid) activeId.value = null
+    } else membersChanged(cid)
+  }
+
+  /** The socket events this store handles (src/realtime/registry.ts). */
+  function registerEvents(events: EventRegistry): void {
+    events.on('message.new', (p) => applyNew(p.message))
+    events.on('message.updated', (p) => applyUpdated(p.message))
+    events.on('channel.read', applyRead)
+    events.on('channel.member_added', onMemberAdded)
+    events.on('channel.member_removed', onMemberRemoved)
+    events.on('channel.updated', (p) => onChannelUpdated(p.channel))
+    events.on('channel.read_position', (p) => notePosition(p.channel_id, p.user_id, p.last_read_seq))
+    // A sender has read everything up to their own message.
+    events.on('message.new', (p) => notePosition(p.message.channel_id, p.message.sender_id, p.message.seq))
   }
 
   /** Catch up after a reconnect or a detected gap: new messages by seq, edits and recalls by rev. */
@@ -287,7 +375,7 @@ export const useChatStore = defineStore('chat', () => {
           await loadLatest(r.channel_id)
           continue
         }
-        useCardStore().noteMessages([...r.messages, ...r.updates], true)
+        seen([...r.messages, ...r.updates], true)
         c.messages = mergeMessages(c.messages, [...r.messages, ...r.updates])
         c.rev = Math.max(c.rev, r.rev, maxRev(r.updates))
         const mine = new Set(r.messages.filter((m) => m.sender_id === me.value?.id).map((m) => m.client_msg_id))
@@ -314,6 +402,8 @@ export const useChatStore = defineStore('chat', () => {
     connected.value = true
     everConnected.value = true
     if (again) void catchUp()
+    // Messages typed while offline (this page, or before a reload) go first, in order, with their own ids.
+    void restoreQueue().then(flush).catch(() => undefined)
   }
 
   async function catchUp(): Promise<void> {
@@ -324,7 +414,10 @@ export const useChatStore = defineStore('chat', () => {
     }
     // Card changes while we were away come back as updates of the messages that carry them.
     await syncChannels()
-    if (activeId.value) markRead(activeId.value)
+    if (activeId.value) {
+      markRead(activeId.value)
+      void loadPositions(activeId.value).catch(() => undefined)
+    }
   }
 
   function onDisconnected(): void {
@@ -354,40 +447,128 @@ export const useChatStore = defineStore('chat', () => {
     if (v && activeId.value) markRead(activeId.value)
   }
 
+  /** Messages waiting to go, oldest first; sent one at a time so the order typed is the order stored. */
+  const queue: Pending[] = []
+  let flushing = false
+  let restored = false
+  let order = 0
+
+  async function flush(): Promise<void> {
+    if (flushing) return
+    flushing = true
+    try {
+      while (queue.length && transport?.connected) {
+        const p = queue[0]
+        await deliver(p)
+        if (p.status === 'queued') break  // the connection went again: keep it, and the rest, in order
+        queue.shift()
+      }
+    } finally {
+      flushing = false
+    }
+  }
+
+  /** After a reload: what was typed offline (by me) goes back into its conversations, to be sent first. */
+  async function restoreQueue(): Promise<void> {
+    if (restored || !me.value) return
+    restored = true
+    const saved = await queuedFor(me.value.id)
+    const known = new Set(queue.map((p) => p.client_msg_id))
+    const back: Pending[] = []
+    for (const q of saved) {
+      if (known.has(q.client_msg_id)) continue
+      const p: Pending = reactive({ client_msg_id: q.client_msg_id, channel_id: q.channel_id, content: q.content,
+        files: q.files ?? [], status: 'queued', error: null, created_at: q.created_at, reply_to: q.reply_to,
+        quote: null }) as Pending
+      conv(q.channel_id).pending.push(p)
+      back.push(p)
+      order = Math.max(order, q.order)
+    }
+    queue.unshift(...back)
+  }
+
+  const resendTries = new Map<string, number>()
+
+  function scheduleResend(p: Pending): void {
+    const tries = resendTries.get(p.client_msg_id) ?? 0
+    if (tries >= RESEND.attempts) return  // the person still has the 重发 button
+    resendTries.set(p.client_msg_id, tries + 1)
+    setTimeout(() => {
+      const live = conv(p.channel_id).pending.find((x) => x.client_msg_id === p.client_msg_id)
+      if (live && live.status === 'failed' && !refused(live)) void deliver(live)
+    }, Math.min(RESEND.maxMs, RESEND.baseMs * 2 ** tries))
+  }
+
   async function deliver(p: Pending): Promise<void> {
     if (!transport) return
+    if (!transport.connected) {
+      p.status = 'queued'
+      return
+    }
     p.status = 'pending'
     p.error = null
     const ack = await transport.emit<Message>('message.send', { channel_id: p.channel_id, content: p.content,
-      client_msg_id: p.client_msg_id })
+      client_msg_id: p.client_msg_id, ...(p.files?.length ? { file_ids: p.files.map((f) => f.file_id) } : {}),
+      ...(p.reply_to ? { reply_to: p.reply_to } : {}) })
     const c = conv(p.channel_id)
     const live = c.pending.find((x) => x.client_msg_id === p.client_msg_id)
     if (ack.ok && ack.data) {
       applyNew(ack.data)
       c.pending = c.pending.filter((x) => x.client_msg_id !== p.client_msg_id)
+      resendTries.delete(p.client_msg_id)
+      void removeQueued(p.client_msg_id).catch(() => undefined)
+    } else if (ack.error?.code === 'offline') {
+      p.status = 'queued'
+      if (live) live.status = 'queued'
     } else if (live) {
       live.status = 'failed'
       live.error = ack.error ?? null
+      // Refused content stays here to be edited; it is no longer queued for sending.
+      if (refused(live)) void removeQueued(p.client_msg_id).catch(() => undefined)
+      else if (live.error && AUTO_RESEND.has(live.error.code)) scheduleResend(live)
     }
   }
 
-  function send(channelId: string, content: string): Pending {
-    const p: Pending = reactive({ client_msg_id: newClientMsgId(), channel_id: channelId, content, status: 'pending',
-      error: null, created_at: new Date().toISOString() }) as Pending
+  function send(channelId: string, content: string, files: Attachment[] = [], replyTo: Message | null = null): Pending {
+    const quote: Quote | null = replyTo ? { message_id: replyTo.id, seq: replyTo.seq, sender_id: replyTo.sender_id,
+      sender_name: replyTo.sender_name, snippet: replyTo.content.slice(0, 120), recalled: replyTo.recalled } : null
+    const status = transport?.connected ? 'pending' : 'queued'
+    const p: Pending = reactive({ client_msg_id: newClientMsgId(), channel_id: channelId, content, files, status,
+      error: null, created_at: new Date().toISOString(), reply_to: replyTo?.id ?? null, quote }) as Pending
     conv(channelId).pending.push(p)
-    void deliver(p)
+    if (me.value) {
+      order = Math.max(Date.now(), order + 1)
+      // Plain copies: IndexedDB cannot clone Vue's reactive proxies.
+      void putQueued({ client_msg_id: p.client_msg_id, user_id: me.value.id, channel_id: channelId, content,
+        reply_to: p.reply_to ?? null, files: (p.files ?? []).map((f) => ({ ...f })), created_at: p.created_at, order })
+        .catch(() => undefined)
+    }
+    queue.push(p)
+    void flush()
     return p
   }
 
   /** Send a failed message again with the same client_msg_id, so the hub never stores it twice. */
   function retry(channelId: string, clientMsgId: string): void {
     const p = conv(channelId).pending.find((x) => x.client_msg_id === clientMsgId)
-    if (p && p.status === 'failed') void deliver(p)
+    if (p && p.status === 'failed' && !refused(p)) void deliver(p)
+  }
+
+  /** Take a refused message back to edit it: it leaves the list and its text is returned for the composer. */
+  function takeBack(channelId: string, clientMsgId: string): string | null {
+    const c = conv(channelId)
+    const p = c.pending.find((x) => x.client_msg_id === clientMsgId)
+    if (!p || p.status !== 'failed') return null
+    c.pending = c.pending.filter((x) => x.client_msg_id !== clientMsgId)
+    return p.content
   }
 
   function discard(channelId: string, clientMsgId: string): void {
     const c = conv(channelId)
     c.pending = c.pending.filter((x) => x.client_msg_id !== clientMsgId)
+    const i = queue.findIndex((x) => x.client_msg_id === clientMsgId)
+    if (i >= 0) queue.splice(i, 1)
+    void removeQueued(clientMsgId).catch(() => undefined)
   }
 
   async function edit(m: Message, content: string): Promise<void> {
@@ -423,6 +604,62 @@ export const useChatStore = defineStore('chat', () => {
     return ch.id
   }
 
+  async function loadRoles(channelId: string): Promise<void> {
+    roles[channelId] = await api.roles(channelId)
+  }
+
+  /** A rename or a role change: the room's copy carries no role; my own copy (sent to me alone) does. */
+  function onChannelUpdated(c: Channel): void {
+    const old = channels[c.id]
+    if (!old) return
+    old.name = c.name
+    old.topic = c.topic
+    if (c.role) old.role = c.role
+    if (roles[c.id]) void loadRoles(c.id).catch(() => undefined)
+  }
+
+  async function loadPositions(channelId: string): Promise<void> {
+    const r = await api.readPositions(channelId)
+    if (!r.available) {
+      delete positions[channelId]
+      return
+    }
+    const known = positions[channelId] ?? {}
+    const next: Record<string, number> = {}
+    for (const p of r.positions) next[p.user_id] = Math.max(p.last_read_seq, known[p.user_id] ?? 0)
+    positions[channelId] = next
+  }
+
+  function notePosition(channelId: string, userId: string, seq: number): void {
+    const ps = positions[channelId]
+    if (ps && userId in ps && seq > ps[userId]) ps[userId] = seq
+  }
+
+  /** Members other than the sender who have not read message m yet; null where receipts are not kept. */
+  function unreadBy(m: Message): { unread: number; others: number } | null {
+    const ps = positions[m.channel_id]
+    if (!ps) return null
+    let unread = 0
+    let others = 0
+    for (const [uid, seq] of Object.entries(ps)) {
+      if (uid === m.sender_id) continue
+      others++
+      if (seq < m.seq) unread++
+    }
+    return { unread, others }
+  }
+
+  /** Set or clear my reaction; the hub's answer (and the room's message.updated) carries the new counts. */
+  async function react(m: Message, key: string, on: boolean): Promise<void> {
+    applyUpdated(await api.react(m.id, key, on))
+  }
+
+  /** Forward messages to a conversation, one copy each, in the order they were written. */
+  async function forward(messageIds: string[], channelId: string): Promise<void> {
+    const out = await api.forward(messageIds, channelId, newClientMsgId())
+    for (const m of out.messages) applyNew(m)
+  }
+
   async function invite(id: string, userIds: string[]): Promise<void> {
     members[id] = (await api.addMembers(id, userIds)).members
   }
@@ -430,8 +667,9 @@ export const useChatStore = defineStore('chat', () => {
   return {
     me, channels, convs, previews, members, activeId, connected, everConnected, channelsLoaded, visible,
     channelList, totalUnread, active, activeConv,
-    setTransport, setMe, reset, loadChannels, loadLatest, loadOlder, loadUntil, open, close, handleEvent,
-    syncChannels, onConnected, onDisconnected, markRead, setVisible, send, retry, discard, edit, recall,
-    loadMembers, openDirect, createGroup, invite, conv, applyNew, applyUpdated, catchUp, upsertChannel,
+    setTransport, setMe, reset, loadChannels, loadLatest, loadOlder, loadUntil, open, close, registerEvents,
+    syncChannels, onConnected, onDisconnected, markRead, setVisible, send, retry, takeBack, discard, edit, recall,
+    loadMembers, openDirect, createGroup, invite, conv, applyNew, applyUpdated, catchUp, upsertChannel, cardIds,
+    waitingCount, focus, forward, recallWindowSeconds, react, positions, loadPositions, unreadBy, roles, loadRoles,
   }
 })

@@ -29,6 +29,8 @@ export const useOrgStore = defineStore('org', () => {
   const users = reactive<Record<string, User>>({})
   const unitMembers = reactive<Record<string, User[]>>({})
   const loading = new Set<string>()
+  /** Bumped when a star changes (ProfileDialog), so the contacts list reloads its 常用联系人. */
+  const starredChanged = ref(0)
   const tree = computed(() => buildTree(units.value))
 
   async function loadUnits(): Promise<void> {
@@ -81,5 +83,6 @@ export const useOrgStore = defineStore('org', () => {
     for (const k of Object.keys(unitMembers)) delete unitMembers[k]
   }
 
-  return { units, users, unitMembers, tree, loadUnits, loadUnitMembers, user, search, remember, channelTitle, reset }
+  return { units, users, unitMembers, tree, starredChanged, loadUnits, loadUnitMembers, user, search, remember, channelTitle,
+    reset }
 })

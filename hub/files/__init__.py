@@ -1,0 +1,1 @@
+"""Files: content storage (GridFS, or a directory on the emulation), type sniffing, names and scope policies."""

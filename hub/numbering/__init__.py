@@ -1,0 +1,1 @@
+"""发文字号: wire shapes of allocation, reservation, voiding and the register."""

@@ -1,0 +1,1 @@
+"""Search: our own inverted index in MongoDB over messages, plus the directory (people, units)."""
