@@ -77,9 +77,12 @@ unit: install redis
 
 # pytest runs every hub test twice, on the in-process emulation and on a SecantusDB server it starts
 # (HUB_TEST_MONGODB_URL names another server instead); browser tests use the durable embedded default.
+# Two pytest-xdist workers: the browser tests stay together on one (tests/conftest.py), the hub tests spread.
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: install redis chromium webclient lint bench-deps
 	cd $(WEB) && npm test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 # The 帮助中心's screenshots: the browser tests that take them, then copied (shrunk) into webclient/public/help/img/.
 help-shots: install chromium webclient

@@ -24,11 +24,19 @@ redis_proc = factories.redis_proc(port=None, timeout=10)  # type: ignore[arg-typ
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # A hub a test starts on the embedded default never touches the developer's .data/.
-    if "HUB_DATA_DIR" not in os.environ:
-        import tempfile
-
+    # A hub a test starts on the embedded default never touches the developer's .data/. Under pytest-xdist each
+    # worker gets its own, since the controller's would otherwise be inherited by every worker.
+    if "HUB_DATA_DIR" not in os.environ or os.environ.get("PYTEST_XDIST_WORKER"):
         os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp(prefix="xt-test-data-")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # `make test` runs two pytest-xdist workers with --dist loadgroup: the browser tests share one demo hub and one
+    # Chromium, so they stay together on one worker while the other takes the hub tests.
+    for item in items:
+        if "tests/browser/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
 PASSWORD = "Passw0rd!"
 # Every test on the hub runs on each store: the in-process emulation, and a real server (SecantusDB started for
 # the session, or the MongoDB named by HUB_TEST_MONGODB_URL). HUB_TEST_STORES=memory narrows a quick local run.
