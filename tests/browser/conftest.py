@@ -33,6 +33,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _wait_ready(proc: subprocess.Popen[bytes], url: str, ready: Callable[[], bool] | None) -> bool:
+    """True once /healthz answers (and `ready` holds); False if the process exits or 5 minutes pass."""
+    deadline = time.monotonic() + 300  # the demo loads before the hub listens: slow on a loaded 2-core machine
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                if r.status == 200 and (ready is None or ready()):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
 def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] | None = None,
               ready: Callable[[], bool] | None = None) -> tuple[subprocess.Popen[bytes], str, Callable[[], None]]:
     """Start a hub subprocess (`python -m …`) on a free port serving the built client; wait for /healthz."""
@@ -41,38 +55,39 @@ def start_hub(module_args: list[str], log_name: str, extra_env: dict[str, str] |
                     "(or `cd webclient && npm ci && npm run build`)", pytrace=False)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium", pytrace=False)
-    port = _free_port()
-    env = dict(os.environ, HUB_PORT=str(port), HUB_HOST="127.0.0.1", HUB_WEBCLIENT_DIR=str(DIST),
-               HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192")
-    env.pop("HUB_REDIS_URL", None)
-    env.pop("HUB_MONGODB_URL", None)
-    env.pop("HUB_STORE", None)
-    # The durable default, as `make run` has it: an embedded SecantusDB with its data in a directory of its own.
-    # Each hub gets its own: the suite's HUB_DATA_DIR (tests/conftest.py) would otherwise make a second hub attach
-    # to the first one's store, and see its sessions, timers and security policy.
-    data_dir = tempfile.mkdtemp(prefix="xt-browser-")
-    env["HUB_DATA_DIR"] = data_dir
-    env.update(extra_env or {})
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / log_name, "wb")
-    venv_python = ROOT / ".venv" / "bin" / "python"
-    python = str(venv_python) if venv_python.exists() else sys.executable
-    proc = subprocess.Popen([python, "-m", *module_args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300  # the demo loads before the hub listens: slow on a loaded 2-core machine
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                if r.status == 200 and (ready is None or ready()):
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            shutil.rmtree(data_dir, ignore_errors=True)
+    # The hub binds its port only after loading the demo, minutes later on a loaded machine; by then another
+    # process (an outgoing connection of the other test worker) may hold the free port picked now. Try again then.
+    for _attempt in range(3):
+        port = _free_port()
+        env = dict(os.environ, HUB_PORT=str(port), HUB_HOST="127.0.0.1", HUB_WEBCLIENT_DIR=str(DIST),
+                   HUB_ARGON2_TIME_COST="1", HUB_ARGON2_MEMORY_KIB="8192")
+        env.pop("HUB_REDIS_URL", None)
+        env.pop("HUB_MONGODB_URL", None)
+        env.pop("HUB_STORE", None)
+        # The durable default, as `make run` has it: an embedded SecantusDB with its data in a directory of its
+        # own. Each hub gets its own: the suite's HUB_DATA_DIR (tests/conftest.py) would otherwise make a second
+        # hub attach to the first one's store, and see its sessions, timers and security policy.
+        data_dir = tempfile.mkdtemp(prefix="xt-browser-")
+        env["HUB_DATA_DIR"] = data_dir
+        env.update(extra_env or {})
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        log = open(ARTIFACTS / log_name, "wb")
+        venv_python = ROOT / ".venv" / "bin" / "python"
+        python = str(venv_python) if venv_python.exists() else sys.executable
+        proc = subprocess.Popen([python, "-m", *module_args], cwd=ROOT, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        if _wait_ready(proc, url, ready):
+            break
+        proc.kill()
+        proc.wait()
+        log.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        if b"address already in use" not in (ARTIFACTS / log_name).read_bytes():
             pytest.fail(f"hub did not start; see {ARTIFACTS / log_name}", pytrace=False)
-        time.sleep(0.1)
+    else:
+        pytest.fail(f"hub did not start (its port was taken three times); see {ARTIFACTS / log_name}",
+                    pytrace=False)
 
     def stop() -> None:
         proc.terminate()
