@@ -36,7 +36,7 @@ CONCURRENCY = 8
 
 def _pct(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def _seed(world: World, n: int) -> list[tuple[str, str]]:

@@ -140,15 +140,41 @@ def best_under(steps: list[dict[str, Any]], limit_ms: float, key: str = "deliver
 
 
 # ------------------------------------------------------------------ scenarios
+def fine_rates(steps: list[dict[str, Any]], best: dict[str, Any] | None, share: float = 0.05) -> list[int]:
+    """Rates in `share` steps above the best passing rate, up to the first coarse rate that failed: the knee."""
+    if best is None:
+        return []
+    failed = [s["rate"] for s in steps if s["rate"] > best["rate"]]
+    top = min(failed) if failed else None
+    if top is None:
+        return []
+    rates: list[int] = []
+    rate = float(best["rate"])
+    while True:
+        rate *= 1 + share
+        if round(rate) >= top:
+            return rates
+        if round(rate) not in rates and round(rate) > best["rate"]:
+            rates.append(round(rate))
+
+
 def t1_fanout(work: Path, kinds: list[str], clients: int, rates: list[int], step_s: float) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind in kinds:
+        cfg = {"mode": "fanout", "proto": proto(kind), "clients": clients, "stopP99": 100, "pauseMs": 300}
         with running(Server(kind, layouts.one_channel(clients), work)) as (srv,):
-            res = loadgen({"mode": "fanout", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
-                           "clients": clients, "pids": [srv.pid], "stopP99": 100, "pauseMs": 300,
+            res = loadgen({**cfg, "url": srv.url, "seed": str(srv.seed), "pids": [srv.pid],
                            "steps": [{"rate": r, "duration": step_s} for r in rates]}, work)
-        best = best_under(res["steps"], 100)
-        out[kind] = {"steps": res["steps"], "connect": res["connect"], "best": best,
+        steps = res["steps"]
+        # The coarse steps are up to 25 % apart near the knee; a second pass walks that gap in 5 % steps.
+        fine = fine_rates(steps, best_under(steps, 100))
+        if fine:
+            with running(Server(kind, layouts.one_channel(clients), work)) as (srv,):
+                again = loadgen({**cfg, "url": srv.url, "seed": str(srv.seed), "pids": [srv.pid],
+                                 "steps": [{"rate": r, "duration": step_s} for r in fine]}, work)
+            steps = sorted(steps + [{**s, "fine": True} for s in again["steps"]], key=lambda s: s["rate"])
+        best = best_under(steps, 100)
+        out[kind] = {"steps": steps, "connect": res["connect"], "best": best,
                      "deliveries_per_s": best["deliveries_per_s"] if best else 0.0}
     return out
 

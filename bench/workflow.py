@@ -27,7 +27,7 @@ from tests.workflow_fixtures import LONG_LEAVE, build_org
 
 def _pct(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def main(n: int) -> dict[str, Any]:

@@ -24,3 +24,10 @@ def test_tiny_fanout_against_hub_and_reference(tmp_path: Path, monkeypatch: pyte
         assert step["latency"]["p99"] is not None and step["cpu_ms"] >= 0
     text = run.table({"params": {}, "scenarios": {"T1": res}})
     assert "T1 fan-out" in text and "deliveries/s" in text
+
+
+def test_the_knee_is_walked_in_five_percent_steps() -> None:
+    coarse = [{"rate": r} for r in (10, 20, 40, 50)]
+    assert run.fine_rates(coarse, {"rate": 40}) == [42, 44, 46, 49]
+    assert run.fine_rates(coarse, {"rate": 50}) == []  # nothing failed above the best
+    assert run.fine_rates(coarse, None) == []  # nothing passed: there is no knee to walk
