@@ -254,26 +254,55 @@ def t7_history(work: Path, messages: int, rate: int, seconds: float) -> dict[str
     return {**res["history"], "messages_in_channel": messages, "plan": plan}
 
 
-def t8_two_procs(work: Path, clients: int, rates: list[int], step_s: float, redis_url: str) -> dict[str, Any]:
+def t8_two_procs(work: Path, clients: int, rates: list[int], step_s: float, redis_url: str,
+                 redis_pid: int | None = None) -> dict[str, Any]:
     prefix = f"b{time.monotonic_ns()}:"
     out: dict[str, Any] = {}
     env = {"HUB_REDIS_URL": redis_url, "HUB_REDIS_PREFIX": prefix}
     layout = layouts.one_channel(clients)
-    # Two cores only: the hubs take one each, the generator and Redis float (recorded in the result).
-    for label, cores in (("one", ["0"]), ("two", ["0", "1"])):
-        servers = [Server("hub", layout, work, core=c, env=env, name=f"hub-{label}-{c}") for c in cores]
+    redis_pids = [redis_pid] if redis_pid else []
+    # Two cores only: the hubs take one each, the generator and Redis float (recorded in the result). "none" is one
+    # hub without Redis, measured steady only: against "one" it gives the CPU that Redis adds per delivery, the
+    # Redis server's own CPU included.
+    for label, cores, server_env in (("none", ["0"], {}), ("one", ["0"], env), ("two", ["0", "1"], env)):
+        servers = [Server("hub", layout, work, core=c, env=server_env, name=f"hub-{label}-{c}") for c in cores]
+        urls, pids = [s.url for s in servers], [s.pid for s in servers]
         with running(*servers):
-            res = loadgen({"mode": "fanout", "proto": "sio", "urls": [s.url for s in servers],
-                           "seed": str(servers[0].seed), "clients": clients, "pids": [s.pid for s in servers],
-                           "stopP99": 100, "pauseMs": 300,
-                           "steps": [{"rate": r, "duration": step_s} for r in rates]}, work, core=None)
-            steady = loadgen({"mode": "steady", "proto": "sio", "urls": [s.url for s in servers],
-                              "seed": str(servers[0].seed), "clients": clients, "pids": [s.pid for s in servers],
+            res = None
+            if label != "none":
+                res = loadgen({"mode": "fanout", "proto": "sio", "urls": urls, "seed": str(servers[0].seed),
+                               "clients": clients, "pids": pids, "stopP99": 100, "pauseMs": 300,
+                               "steps": [{"rate": r, "duration": step_s} for r in rates]}, work, core=None)
+            steady = loadgen({"mode": "steady", "proto": "sio", "urls": urls, "seed": str(servers[0].seed),
+                              "clients": clients, "pids": pids + (redis_pids if label != "none" else []),
                               "steps": [{"rate": 10, "duration": step_s * 2}]}, work, core=None)["steps"][0]
-        best = best_under(res["steps"], 100)
-        out[label] = {"steps": res["steps"], "best": best, "deliveries_per_s": best["deliveries_per_s"] if best else 0,
-                      "steady": steady}
+            hub_steady = None
+            if label == "one" and redis_pids:  # the same load, the hub's CPU alone: Redis's share is the rest
+                hub_steady = loadgen({"mode": "steady", "proto": "sio", "urls": urls, "seed": str(servers[0].seed),
+                                      "clients": clients, "pids": pids,
+                                      "steps": [{"rate": 10, "duration": step_s * 2}]}, work, core=None)["steps"][0]
+        best = best_under(res["steps"], 100) if res else None
+        out[label] = {"steps": res["steps"] if res else [], "best": best,
+                      "deliveries_per_s": best["deliveries_per_s"] if best else 0, "steady": steady,
+                      "steady_hub_cpu_ms_per_1k": hub_steady["cpu_ms_per_1k_deliveries"] if hub_steady else None}
     return out
+
+
+def t8_model(t: dict[str, Any], cores: tuple[int, ...] = (1, 2, 4, 8)) -> list[tuple[int, float]] | None:
+    """Paper model: deliveries/s for N hubs on N cores (Redis on a core of its own), from the measured CPU.
+
+    Each hub spends `hub` ms of CPU per 1,000 deliveries (its steady figure with Redis, without Redis's own CPU) and
+    saturates its core at 1e6 / hub deliveries/s. Redis spends `redis` ms per 1,000 deliveries with one subscriber
+    process; it sends each message once per hub process, so its share grows with N and caps the total at its core.
+    """
+    with_redis = t.get("one", {}).get("steady", {}).get("cpu_ms_per_1k_deliveries")
+    none = t.get("none", {}).get("steady", {}).get("cpu_ms_per_1k_deliveries")
+    hub_only = t.get("one", {}).get("steady_hub_cpu_ms_per_1k")
+    if not with_redis or not none:
+        return None
+    hub = hub_only or with_redis
+    redis = max(with_redis - hub, 1e-6) if hub_only else max(with_redis - none, 1e-6)
+    return [(n, min(n * 1e6 / hub, 1e6 / (redis * n))) for n in cores]
 
 
 # ------------------------------------------------------------------ table
@@ -371,6 +400,16 @@ def table(r: dict[str, Any]) -> str:
                      f">=1.6x: {ratio(two, one)} {'MET' if two >= 1.6 * one else 'MISSED'}"))
         rows.append(("", "cross-proc p99 penalty ms", fmt(pen, 2), "", "",
                      f"<=5: {'MET' if pen is not None and pen <= 5 else 'MISSED'}"))
+        with_redis = t.get("one", {}).get("steady", {}).get("cpu_ms_per_1k_deliveries")
+        without = t.get("none", {}).get("steady", {}).get("cpu_ms_per_1k_deliveries")
+        if with_redis and without:
+            cost = with_redis / without
+            rows.append(("", "CPU ms/1k deliv. Redis / none", f"{fmt(with_redis, 2)} / {fmt(without, 2)}", "", "",
+                         f"<=1.1x: {cost:.2f}x {'MET' if cost <= 1.1 else 'MISSED'} (Redis server's CPU included)"))
+        model = t8_model(t)
+        if model:
+            rows.append(("", "paper model deliv/s, N hubs", ", ".join(f"{n}: {d:,.0f}" for n, d in model), "", "",
+                         "N hubs on N cores, Redis on its own core"))
     rows += [(a, b, c, "", "", d) for a, b, c, d in round2.table_rows(s, fmt)]
     widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(6)]
     line = "  ".join("-" * w for w in widths)
@@ -413,7 +452,7 @@ def plot(r: dict[str, Any], path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def redis_server(work: Path) -> Iterator[str | None]:
+def redis_server(work: Path) -> Iterator[tuple[str, int] | None]:
     exe = shutil.which("redis-server")
     if not exe:
         yield None
@@ -429,7 +468,7 @@ def redis_server(work: Path) -> Iterator[str | None]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
                 break
             time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
+        yield f"redis://127.0.0.1:{port}/0", proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -467,7 +506,8 @@ def main() -> int:
         return not ONLY or key in ONLY
     with tempfile.TemporaryDirectory(prefix="xt-bench-") as tmp:
         work = Path(tmp)
-        with redis_server(work) as redis_url:
+        with redis_server(work) as redis:
+            redis_url, redis_pid = redis if redis else (None, None)
             plan: list[tuple[str, Any]] = [
                 ("T1", lambda: t1_fanout(work, kinds, params["T1_clients"], params["T1_rates"], params["T1_step_s"])),
                 ("T2", lambda: t2_steady(work, kinds, params["T1_clients"], params["T2_seconds"])),
@@ -476,7 +516,7 @@ def main() -> int:
                 ("T3", lambda: t3_chat(work, kinds, params["T3_clients"], params["T3_rates"], params["T3_step_s"],
                                        redis_url)),
                 ("T8", lambda: t8_two_procs(work, params["T8_clients"], params["T1_rates"], params["T1_step_s"],
-                                            redis_url) if redis_url else {"error": "no redis-server"}),
+                                            redis_url, redis_pid) if redis_url else {"error": "no redis-server"}),
                 ("T7", lambda: t7_history(work, params["T7_messages"], params["T7_rate"], params["T7_seconds"])),
                 ("T6", lambda: t6_cards(work, params["T6_channels"], params["T6_rates"], params["T6_step_s"])),
                 ("T9", lambda: round2.t9_t10(work, "memory", QUICK)),

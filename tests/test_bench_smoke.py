@@ -31,3 +31,12 @@ def test_the_knee_is_walked_in_five_percent_steps() -> None:
     assert run.fine_rates(coarse, {"rate": 40}) == [42, 44, 46, 49]
     assert run.fine_rates(coarse, {"rate": 50}) == []  # nothing failed above the best
     assert run.fine_rates(coarse, None) == []  # nothing passed: there is no knee to walk
+
+
+def test_the_t8_paper_model_scales_with_cores_until_redis_caps_it() -> None:
+    t8 = {"one": {"steady": {"cpu_ms_per_1k_deliveries": 22.0}, "steady_hub_cpu_ms_per_1k": 20.0},
+          "none": {"steady": {"cpu_ms_per_1k_deliveries": 20.5}}}
+    # A hub core gives 1e6 / 20 = 50,000 deliveries/s; Redis (2 ms per 1k per hub process) caps N hubs at
+    # 1e6 / (2 N): 125,000 at 4 and 62,500 at 8.
+    assert run.t8_model(t8) == [(1, 50_000.0), (2, 100_000.0), (4, 125_000.0), (8, 62_500.0)]
+    assert run.t8_model({"one": {"steady": {}}}) is None
