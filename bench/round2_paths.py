@@ -5,7 +5,8 @@
 On a shared, loaded machine open-loop latencies say little; CPU seconds per operation, measured alternately for
 the two paths in one process, still give their ratio. Figures: history page of 50 (Beanie + MessageOut +
 model_dump_json, against raw PyMongo + one orjson encode), a socket event's session and user (the two store
-reads and checks per event, against the socket's cache), and entering 200 channel rooms at connect.
+reads and checks per event, against the socket's cache), entering 200 channel rooms at connect, and the buttons
+of 20 cards on one page (seats and delegations read per card, against once per viewer: hub.permissions.Rights).
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from hub import wire  # noqa: E402
 from hub.actions.auth import authenticate_session  # noqa: E402
 from hub.actions.messages import do_mark_read  # noqa: E402
 from hub.app import create_app  # noqa: E402
-from hub.models import AuthSession, Channel, Message, Subscription, User  # noqa: E402
+from hub.cards import ActionRule, CardActionDef, CardStatus, PositionRule  # noqa: E402
+from hub.models import AuthSession, Card, Channel, Message, Subscription, User  # noqa: E402
 from hub.models.channels import subscription_id  # noqa: E402
+from hub.permissions import Rights, actions_for  # noqa: E402
 from hub.present import messages_out  # noqa: E402
 from hub.queries import history  # noqa: E402
 from hub.realtime.fast import FastAsyncManager  # noqa: E402
@@ -105,6 +108,22 @@ async def run(store: str, pages: int) -> dict[str, Any]:
             async def read_skipped() -> None:
                 await do_mark_read(hub, user, channel, fresh, channel.last_seq)
 
+            # Twenty cards whose buttons are the unit head's (zhangsan is not): each check must read the seats and
+            # the delegations, which is the expensive case.
+            head_only = ActionRule(positions=[PositionRule(unit_id=str(unit.id), head=True)])
+            cards = [Card.model_construct(title="请示", status=CardStatus(code="open", label="待审批"), bot="bench",
+                                          fallback_text="请示", actions=[CardActionDef.model_validate(
+                {"id": a, "label": a, "rule": head_only}) for a in ("approve", "reject")]) for _ in range(20)]
+
+            async def buttons_per_card() -> None:
+                for card in cards:
+                    assert await actions_for(user, card, now=hub.clock.now()) == []
+
+            async def buttons_per_viewer() -> None:
+                rights = Rights(user, hub.clock.now())
+                for card in cards:
+                    assert await rights.actions(card) == []
+
             out: dict[str, Any] = {"store": store, "pages": pages}
             for _ in range(2):  # alternate, twice: warm-up and drift show as differences between rounds
                 out["history_model_ms"] = await _cpu(model_page, pages)
@@ -113,6 +132,8 @@ async def run(store: str, pages: int) -> dict[str, Any]:
                 out["event_auth_cached_ms"] = await _cpu(cached, pages)
                 out["mark_read_unmoved_written_ms"] = await _cpu(read_written, pages)
                 out["mark_read_unmoved_skipped_ms"] = await _cpu(read_skipped, pages)
+                out["card_buttons_20_per_card_ms"] = await _cpu(buttons_per_card, pages)
+                out["card_buttons_20_per_viewer_ms"] = await _cpu(buttons_per_viewer, pages)
             out["history_ratio"] = round(out["history_model_ms"] / max(out["history_raw_ms"], 1e-9), 2)
             out["rooms"] = await _rooms()
             assert await User.find_all().count() > 0

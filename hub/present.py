@@ -12,7 +12,7 @@ from hub import wire
 from hub.cards import CardActionDef, CardActionOut, CardContent, CardOut, CardTimelineEntry
 from hub.models import Card, Channel, Membership, Message, Subscription, Unit, User
 from hub.models.cards import TimelineEntry
-from hub.permissions import actions_for
+from hub.permissions import Rights
 
 RECALLED_TEXT = ""
 
@@ -115,9 +115,10 @@ async def messages_out(messages: list[Message], viewer: User, now: datetime) -> 
     card_ids = list({m.card_id for m in messages if m.card_id is not None})
     cards = {card.id: card for card in await Card.find(In(Card.id, card_ids)).to_list()} if card_ids else {}
     views: dict[PydanticObjectId, CardOut] = {}
+    rights = Rights(viewer, now)
     for cid, card in cards.items():
         assert cid is not None
-        views[cid] = card_view(card, await actions_for(viewer, card, now=now))
+        views[cid] = card_view(card, await rights.actions(card))
     quotes = await quotes_for(messages)
     return [message_out(m, names.get(m.sender_id, ""), views.get(m.card_id) if m.card_id else None,
                         quotes.get(m.reply_to) if m.reply_to else None)

@@ -15,7 +15,7 @@ from hub.access import parse_id
 from hub.context import Hub
 from hub.errors import HubError
 from hub.models import Card, Channel, Membership, Message, Subscription, Unit, User
-from hub.permissions import actions_for
+from hub.permissions import Rights
 from hub.present import channel_out, messages_out
 from hub.raw_messages import find_messages, messages_json
 
@@ -51,8 +51,9 @@ async def _with_previews(user: User, channels: list[Channel], out: list[wire.Cha
     # Only cards with a button that may be someone's work: not for anyone, not an owner's management button.
     open_cards = await Card.find(In(Card.channel_ids, ids), {"actions": {"$elemMatch": {
         "rule.anyone": False, "manage": {"$ne": True}}}}).to_list() if ids else []
+    rights = Rights(user, now)
     for card in open_cards:
-        if any(not a.rule.anyone and not a.manage for a in await actions_for(user, card, now=now)):
+        if any(not a.rule.anyone and not a.manage for a in await rights.actions(card)):
             for cid in card.channel_ids:
                 pending.setdefault(cid, []).append(str(card.id))
     for ch, item in zip(channels, out, strict=True):

@@ -20,7 +20,7 @@ from bson import ObjectId
 
 from hub import wire
 from hub.models import Card, Message, User
-from hub.permissions import actions_for
+from hub.permissions import Rights
 from hub.present import QUOTE_CHARS, RECALLED_TEXT, card_view
 
 Doc = dict[str, Any]
@@ -79,9 +79,10 @@ async def _cards(docs: list[Doc], viewer: User, now: datetime) -> dict[ObjectId,
     if not ids:
         return {}
     out: dict[ObjectId, Doc] = {}
+    rights = Rights(viewer, now)
     for card in await Card.find(In(Card.id, [PydanticObjectId(i) for i in ids])).to_list():
         assert card.id is not None
-        out[card.id] = card_view(card, await actions_for(viewer, card, now=now)).model_dump(mode="json")
+        out[card.id] = card_view(card, await rights.actions(card)).model_dump(mode="json")
     return out
 
 
