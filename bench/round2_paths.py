@@ -111,7 +111,7 @@ async def run(store: str, pages: int) -> dict[str, Any]:
             # Twenty cards whose buttons are the unit head's (zhangsan is not): each check must read the seats and
             # the delegations, which is the expensive case.
             head_only = ActionRule(positions=[PositionRule(unit_id=str(unit.id), head=True)])
-            cards = [Card.model_construct(title="请示", status=CardStatus(code="open", label="待审批"), bot="bench",
+            cards = [Card.model_construct(kind="approval", title="请示", status=CardStatus(code="open", label="待审批"), bot="bench",
                                           fallback_text="请示", actions=[CardActionDef.model_validate(
                 {"id": a, "label": a, "rule": head_only}) for a in ("approve", "reject")]) for _ in range(20)]
 
