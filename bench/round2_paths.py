@@ -111,9 +111,10 @@ async def run(store: str, pages: int) -> dict[str, Any]:
             # Twenty cards whose buttons are the unit head's (zhangsan is not): each check must read the seats and
             # the delegations, which is the expensive case.
             head_only = ActionRule(positions=[PositionRule(unit_id=str(unit.id), head=True)])
-            cards = [Card.model_construct(kind="approval", title="请示", status=CardStatus(code="open", label="待审批"), bot="bench",
-                                          fallback_text="请示", actions=[CardActionDef.model_validate(
-                {"id": a, "label": a, "rule": head_only}) for a in ("approve", "reject")]) for _ in range(20)]
+            buttons = [CardActionDef.model_validate({"id": a, "label": a, "rule": head_only})
+                       for a in ("approve", "reject")]
+            cards = [Card.model_construct(kind="approval", title="请示", status=CardStatus(code="open", label="待审批"),
+                                          bot="bench", fallback_text="请示", actions=buttons) for _ in range(20)]
 
             async def buttons_per_card() -> None:
                 for card in cards:
