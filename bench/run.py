@@ -541,6 +541,8 @@ def main() -> int:
                     print(f"[bench] {key} failed: {exc}", file=sys.stderr, flush=True)
                     result["scenarios"][key] = {"error": str(exc)[-2000:]}
                 print(f"[bench] {key} done in {time.monotonic() - t0:.0f}s", file=sys.stderr, flush=True)
+                # Written after every scenario, so that a run cut short keeps what it measured.
+                (RESULTS / "partial.json").write_text(json.dumps(result, indent=1))
     result["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
     ok = {k: v for k, v in result["scenarios"].items() if "error" not in v}
     text = table({**result, "scenarios": ok})
