@@ -53,7 +53,8 @@ async def seed(layout: dict[str, Any], out: Path) -> None:
     sessions = [AuthSession(id=oid("session", i), token_hash=hash_token(tokens[i]), user_id=users[i].id,
                             expires_at=now + timedelta(days=2)) for i in range(n)]
     kinds = layout.get("kinds") or ["group"] * len(layout["channels"])
-    channels, subs, user_chans = [], [], [[] for _ in range(n)]
+    channels, subs = [], []
+    user_chans: list[list[int]] = [[] for _ in range(n)]
     for ci, members in enumerate(layout["channels"]):
         kind = kinds[ci]
         ch = Channel(id=oid("channel", ci), kind=kind, name=f"压测频道{ci}" if kind == "group" else "",
@@ -75,6 +76,7 @@ async def seed(layout: dict[str, Any], out: Path) -> None:
                                                content=f"历史消息 {s} " + "x" * 180)
                                        for s in range(start, min(history, start + BATCH - 1) + 1)])
         await Channel.get_pymongo_collection().update_one({"_id": ch.id}, {"$set": {"last_seq": history}})
+        assert ch.id is not None
         out.with_name(out.name + ".plan").write_text(json.dumps(await _history_plan(ch.id)))
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"tokens": tokens,
@@ -97,6 +99,48 @@ async def _history_plan(channel_id: PydanticObjectId) -> dict[str, Any]:
             "winningPlan": text[:2000]}
 
 
+def _site(frame: Any) -> str:
+    """A traceback frame as a short place: the path below the repository or below site-packages."""
+    name = str(frame.filename)
+    for marker in ("site-packages/", str(ROOT) + "/"):
+        if marker in name:
+            name = name.split(marker, 1)[1]
+    return f"{name}:{frame.lineno}"
+
+
+async def _trace_memory(app: web.Application, want: int, report: Path) -> None:
+    """BENCH_TRACEMALLOC=N: once N sockets are connected and their count has held for 2 s, the Python allocations
+    made since start-up, per connection, by the line that made them (issue 18: where an idle connection's memory
+    goes). Written to BENCH_TRACEMALLOC_OUT as JSON."""
+    import tracemalloc
+
+    from hub.views.base import HUB_KEY
+
+    gc.collect()
+    base = tracemalloc.take_snapshot()
+    eio = app[HUB_KEY].realtime.sio.eio
+    last, held = -1, 0
+    while held < 2:
+        await asyncio.sleep(1)
+        count = len(eio.sockets)
+        held = held + 1 if count == last and count >= want else 0
+        last = count
+    gc.collect()
+    ignore = [tracemalloc.Filter(False, tracemalloc.__file__)]
+    snap = tracemalloc.take_snapshot().filter_traces(ignore)
+    by_line = snap.compare_to(base.filter_traces(ignore), "lineno")
+    by_file = snap.compare_to(base.filter_traces(ignore), "filename")
+    total = sum(s.size_diff for s in by_line)
+    text = json.dumps({
+        "connections": last, "bytes_per_connection": round(total / last, 1),
+        "lines": [{"where": _site(s.traceback[0]), "bytes_per_connection": round(s.size_diff / last, 1),
+                   "blocks": s.count_diff} for s in by_line[:25]],
+        "files": [{"where": _site(s.traceback[0]).rsplit(":", 1)[0],
+                   "bytes_per_connection": round(s.size_diff / last, 1)} for s in by_file[:15]],
+    })
+    await asyncio.to_thread(report.write_text, text)
+
+
 def main() -> None:
     layout = json.loads(Path(sys.argv[1]).read_text())
     out = Path(sys.argv[2])
@@ -112,6 +156,30 @@ def main() -> None:
         print("ready", flush=True)
 
     app.on_startup.append(on_startup)
+    trace_for = int(os.environ.get("BENCH_TRACEMALLOC", "0"))
+    if trace_for:
+        import tracemalloc
+
+        # The search tokenizer's dictionary (about 40 MB, loaded at start-up in a thread) is once per process, not
+        # a connection's memory, and slow to load under tracemalloc.
+        from hub.search.text import warm_up
+
+        warm_up()
+        tracemalloc.start()
+        report = Path(os.environ["BENCH_TRACEMALLOC_OUT"])
+        tasks: set[asyncio.Task[None]] = set()
+
+        async def traced() -> None:
+            try:
+                await _trace_memory(app, trace_for, report)
+            except Exception as exc:  # the bench reads the report: say what went wrong there
+                await asyncio.to_thread(report.write_text, json.dumps({"error": repr(exc)}))
+                raise
+
+        async def start_trace(app: web.Application) -> None:
+            tasks.add(asyncio.get_running_loop().create_task(traced()))
+
+        app.on_startup.append(start_trace)
     profile_to = os.environ.get("BENCH_PROFILE")  # a cProfile dump of the whole run, for finding hot spots
     if profile_to:
         import cProfile

@@ -218,6 +218,24 @@ def t4_idle(work: Path, kinds: list[str], clients: int, seconds: float) -> dict[
     return out
 
 
+def t4_memory(work: Path, clients: int, seconds: float) -> dict[str, Any]:
+    """T4 again, the hub only, under tracemalloc: which lines hold an idle connection's Python memory."""
+    report = work / f"tracemalloc-{time.monotonic_ns()}.json"
+    env = {"BENCH_TRACEMALLOC": str(clients), "BENCH_TRACEMALLOC_OUT": str(report)}
+    with running(Server("hub", layouts.three_each(clients), work, env=env)) as (srv,):
+        res = loadgen({"mode": "idle", "proto": "sio", "url": srv.url, "seed": str(srv.seed), "clients": clients,
+                       "pids": [srv.pid], "idleSeconds": seconds, "connectConcurrency": 500}, work)
+        deadline = time.monotonic() + 60
+        while not report.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+    if not report.exists():
+        raise RuntimeError("the hub wrote no tracemalloc report")
+    found = json.loads(report.read_text())
+    if "error" in found:
+        raise RuntimeError(f"tracemalloc in the hub failed: {found['error']}")
+    return {"rss": res["idle"], **found}
+
+
 def t5_connect(work: Path, kinds: list[str], clients: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind in kinds:
@@ -361,6 +379,11 @@ def table(r: dict[str, Any]) -> str:
                      *(fmt(x.get("kib_per_conn"), 1) for x in g), f"<=20: {'MET' if met_m else 'MISSED'}"))
         rows.append(("", "idle CPU % of a core", *(fmt(x.get("cpu_pct"), 2) for x in g),
                      f"<=2%: {'MET' if met_c else 'MISSED'}"))
+    if "T4M" in s:
+        t = s["T4M"]
+        top = ", ".join(f"{x['where']} {x['bytes_per_connection'] / 1024:.1f}" for x in t.get("files", [])[:3])
+        rows.append(("T4 memory (tracemalloc)", "Python KiB per connection", fmt(t["bytes_per_connection"] / 1024, 1),
+                     "", "", f"top files, KiB: {top}"))
     if "T5" in s:
         t = s["T5"]
         g = [t.get(k) or {} for k in ("hub", "node", "aiohttp")]
@@ -513,6 +536,7 @@ def main() -> int:
                 ("T2", lambda: t2_steady(work, kinds, params["T1_clients"], params["T2_seconds"])),
                 ("T5", lambda: t5_connect(work, kinds, params["T5_clients"])),
                 ("T4", lambda: t4_idle(work, kinds, params["T4_clients"], params["T4_idle_s"])),
+                ("T4M", lambda: t4_memory(work, params["T4_clients"], max(20.0, params["T4_idle_s"]))),
                 ("T3", lambda: t3_chat(work, kinds, params["T3_clients"], params["T3_rates"], params["T3_step_s"],
                                        redis_url)),
                 ("T8", lambda: t8_two_procs(work, params["T8_clients"], params["T1_rates"], params["T1_step_s"],
