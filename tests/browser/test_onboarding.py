@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Response, expect
 
 from hub.seed.demo import TOUR_DEMO_USER
 from tests.browser.conftest import HELP_SHOTS, PASSWORD, Session
@@ -25,6 +25,11 @@ def my_tour(page: Page, base: str) -> dict[str, object]:
     return {"due": tours["due"], **next(t for t in tours["tours"] if t["key"] == tours["role"])}
 
 
+def _recorded(response: Response) -> bool:
+    """The client's answer from recording a tour (completed or skipped)."""
+    return response.url.endswith("/api/v1/me/tours") and response.request.method == "POST"
+
+
 def test_first_login_shows_the_role_tour_once_and_it_replays_from_the_avatar_menu(make_session) -> None:  # type: ignore[no-untyped-def]
     s = make_session(width=1280, height=800)
     sign_in(s, TOUR_DEMO_USER)
@@ -41,7 +46,11 @@ def test_first_login_shows_the_role_tour_once_and_it_replays_from_the_avatar_men
             expect(s.page).to_have_url(s.base + "/work")
             expect(s.page.get_by_test_id("tour-title")).to_have_text("发起请假")
             expect(s.page.get_by_test_id("tour-next")).to_have_text("下一步")
-        s.page.get_by_test_id("tour-next").click()
+        if steps[-1] == "me":  # the last step records the tour: wait for that answer before reading it back
+            with s.page.expect_response(_recorded):
+                s.page.get_by_test_id("tour-next").click()
+        else:
+            s.page.get_by_test_id("tour-next").click()
         expect(tour.and_(s.page.locator(f'[data-step="{steps[-1]}"]'))).to_have_count(0)
     assert steps == ["chats", "channels", "work", "leave", "me"]
     assert my_tour(s.page, s.base)["outcome"] == "completed"
@@ -76,7 +85,8 @@ def test_first_login_shows_the_role_tour_once_and_it_replays_from_the_avatar_men
     expect(other.page.get_by_test_id("tour-count")).to_have_text("第 2 / 5 步")
     other.page.get_by_test_id("tour-prev").click()
     expect(other.page.get_by_test_id("tour-count")).to_have_text("第 1 / 5 步")
-    other.page.get_by_test_id("tour-skip").click()
+    with other.page.expect_response(_recorded):
+        other.page.get_by_test_id("tour-skip").click()
     expect(other.page.get_by_test_id("tour-overlay")).to_have_count(0)
     assert my_tour(other.page, other.base)["outcome"] == "skipped"
     assert my_tour(other.page, other.base)["due"] is False
