@@ -77,4 +77,4 @@ def test_form_values_are_cleaned_by_kind() -> None:
 
 def test_the_shipped_definitions_are_valid() -> None:
     assert {d.key for d in shipped_definitions()} == {
-        "incoming", "outgoing", "leave", "signoff", "seal", "vehicle", "purchase", "duban"}
+        "incoming", "outgoing", "leave", "signoff", "seal", "vehicle", "purchase", "duban", "licensing"}

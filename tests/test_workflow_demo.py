@@ -21,7 +21,7 @@ async def test_demo_leave_goes_to_the_head_then_the_leader_in_charge(world: Worl
     await load_demo(world.hub)  # loading twice publishes nothing new
     assert {(d.key, d.version) for d in await ProcessDefinition.find_all().to_list()} == {
         ("incoming", 1), ("outgoing", 1), ("leave", 1), ("signoff", 1), ("seal", 1), ("vehicle", 1), ("purchase", 1),
-        ("duban", 1)}
+        ("duban", 1), ("licensing", 1)}
     leader = await User.find_one(User.username == "lixiaodong")
     assert leader is not None and "czj" in {u.code for u in await supervised_units(leader)}
     tokens = {u: await world.login(u, DEMO_PASSWORD) for u in ("zhangsan", "majun", "lixiaodong")}

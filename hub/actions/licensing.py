@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from hub.actions.audit import Origin, do_audit
 from hub.actions.licensing_counters import count_transition, day_of
+from hub.actions.licensing_flow import do_follow_case, do_start_case_process, sync_due
 from hub.actions.licensing_monitor import schedule_lights
 from hub.actions.policy import check_texts
 from hub.context import Hub
@@ -172,6 +173,7 @@ async def do_submit_application(hub: Hub, actor: User | None, app: ApplicationIn
     await do_audit(hub, "licensing.submitted", actor=actor, object_type="licensing_case", object_id=case.id,
                    detail={"number": number, "source": source}, origin=origin)
     await schedule_lights(hub, case)
+    await do_start_case_process(hub, actor, case, origin)
     assert due is not None
     return Receipt(case_id=str(case.id), number=number, query_code=code, matter_name=matter.name,
                    unit_name=unit.name, submitted_at=now, accept_due_at=due, promised_days=matter.promised_days,
@@ -365,6 +367,7 @@ async def do_case_act(hub: Hub, user: User, case: LicensingCase, body: CaseActIn
     if "due_at" in change:
         change["due_day"] = day_of(change["due_at"]) if change["due_at"] is not None else None
     change["version"] = case.version + 1
+    await do_follow_case(hub, user, case, body.act, body.reason or body.text, origin)
     res = await LicensingCase.get_pymongo_collection().update_one(
         {"_id": case.id, "version": case.version}, {"$set": change})
     if res.modified_count == 0:
@@ -378,4 +381,5 @@ async def do_case_act(hub: Hub, user: User, case: LicensingCase, body: CaseActIn
     after = LicensingCase.model_validate(case.model_dump() | change)
     await count_transition(case, after, f"{case.id}:v{change['version']}")
     await schedule_lights(hub, updated)
+    await sync_due(hub, updated)
     return updated

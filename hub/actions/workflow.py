@@ -19,7 +19,7 @@ from hub.context import Hub
 from hub.errors import HubError
 from hub.models import Channel, Unit, User
 from hub.workflow import engine, operations
-from hub.workflow.definition import SUBJECT_DEFINITIONS, Definition, Limit, check_form
+from hub.workflow.definition import SUBJECT_DEFINITIONS, SUBJECT_OPS, Definition, Limit, check_form
 from hub.workflow.documents import Assignment, ProcessDefinition, ProcessInstance, WorkflowRequest
 from hub.workflow.resolve import DueFor, actor_of, directory, person
 from hub.workflow.state import Command, Person
@@ -29,7 +29,6 @@ from hub.workflow.workday_fields import fill_workdays
 _MAX_RETRIES = 50
 # Only these can open a step of the definition (the others reopen, suspend or close runs, or open 加签 runs).
 _OPENS_STEPS = frozenset({"approve", "reject", "return"})
-_SUBJECT_OPS = frozenset({"approve", "reject", "return", "add_sign", "transfer", "withdraw", "retrieve"})
 
 
 async def due_calculator(hub: Hub) -> DueFor:
@@ -197,7 +196,7 @@ async def do_act(hub: Hub, user: User, instance_id: str, body: ActIn, origin: Or
         inst = found
     else:
         inst = await access_instance(user, instance_id, hub.clock.now())
-    if inst.definition_key in SUBJECT_DEFINITIONS and body.op in _SUBJECT_OPS and not for_subject:
+    if inst.definition_key in SUBJECT_DEFINITIONS and body.op in SUBJECT_OPS and not for_subject:
         raise HubError("action_not_allowed", detail="act on this process through its subject")
     claim = await _claim(user, body.request_id, f"instance:{inst.id}", body.op, hub.clock.now())
     if claim is None:

@@ -67,8 +67,8 @@ def draw(defn: Definition, inst: ProcessInstance) -> CardSpec:
                             inst.state.status, inst.state.runs, inst.trail)
     if inst.definition_key in SUBJECT_DEFINITIONS:
         # The card follows the 收文 live; its buttons carry step data (numbers, 批示, 传阅) and live on the
-        # document's page, and the subject's ids mean nothing to a reader.
-        ids = {f.label for f in defn.form.fields if f.key in ("document_id", "record_id")}
+        # document's (or 办件's) page, and the subject's ids mean nothing to a reader.
+        ids = {f.label for f in defn.form.fields if f.key in ("document_id", "record_id", "case_id")}
         spec = spec.model_copy(update={"actions": [], "fields": [f for f in spec.fields if f.label not in ids]})
     return spec
 
@@ -143,6 +143,10 @@ async def sync_process_card(hub: Hub, instance_id: PydanticObjectId) -> Card | N
             return None
         defn = await _spec_of(inst)
         card = await Card.get(inst.id)
+        if card is None and not defn.card:
+            await ProcessInstance.get_pymongo_collection().update_one(
+                {"_id": inst.id, "version": inst.version}, {"$set": {"card_stale": False}})
+            return None
         if card is None:
             channel = await _home_channel(hub, defn, inst, bot)
             card = await do_post_card(hub, bot, BOT_KEY, draw(defn, inst), [channel], card_id=inst.id,

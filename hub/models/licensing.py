@@ -223,6 +223,8 @@ class LicensingCase(PresetIdDocument):
     week: str
     done_week: str | None = None
     version: int = 0
+    # The 办件's process on the work engine (hub/actions/licensing_flow.py): its 待办 are the 工作台's.
+    instance_id: PydanticObjectId | None = None
 
     class Settings:
         name = "licensing_cases"

@@ -15,7 +15,9 @@ _KEY = r"^[a-z][a-z0-9_]{0,39}$"
 END = "end"
 # Processes about a subject whose steps carry the subject's own data (收文: numbers, 批示, 传阅): started and
 # decided only through the subject's actions (hub/actions/documents*.py), never the generic endpoints or cards.
-SUBJECT_DEFINITIONS = frozenset({"incoming", "outgoing"})
+SUBJECT_DEFINITIONS = frozenset({"incoming", "outgoing", "licensing"})
+# On those processes, these only come through the subject's own acts (its page carries the step's data).
+SUBJECT_OPS = frozenset({"approve", "reject", "return", "add_sign", "transfer", "withdraw", "retrieve"})
 
 
 class Strict(BaseModel):
@@ -137,6 +139,8 @@ class Definition(Strict):
     title_field: str | None = Field(default=None, description="a text field that titles each instance")
     card_unit: str | None = Field(default=None, max_length=40, description="the code of the unit whose channel gets "
                                   "each instance's card; default: the initiator's unit (a start may name a channel)")
+    card: bool = Field(default=True, description="post a live process card to a channel; off where the subject "
+                       "has its own page and notices (a busy 行政审批 window would flood its channel)")
     form: FormSchema = Field(default_factory=FormSchema)
     steps: list[Step] = Field(min_length=1)
 

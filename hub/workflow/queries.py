@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from hub.models import User
-from hub.workflow.definition import Definition
+from hub.workflow.definition import SUBJECT_DEFINITIONS, SUBJECT_OPS, Definition
 from hub.workflow.documents import Assignment, ProcessInstance
 from hub.workflow.engine import available, holders_now, return_targets
 from hub.workflow.state import Actor
@@ -67,6 +67,8 @@ def instance_view(inst: ProcessInstance, spec: Definition, actor: Actor) -> Inst
     state = inst.state
     run = state.open_run()
     mine = available(spec, state, actor, inst.initiator_id)
+    if inst.definition_key in SUBJECT_DEFINITIONS:
+        mine = [op for op in mine if op not in SUBJECT_OPS]  # pressed on the subject's page, never here
     return InstanceOut(
         id=str(inst.id), title=inst.title, definition_key=inst.definition_key, definition_name=spec.name,
         definition_version=inst.definition_version, version=inst.version, status=state.status,

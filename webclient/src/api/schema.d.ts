@@ -4618,6 +4618,12 @@ export interface components {
          */
         "Definition-Input": {
             /**
+             * Card
+             * @description post a live process card to a channel; off where the subject has its own page and notices (a busy 行政审批 window would flood its channel)
+             * @default true
+             */
+            card: boolean;
+            /**
              * Card Unit
              * @description the code of the unit whose channel gets each instance's card; default: the initiator's unit (a start may name a channel)
              * @default null
@@ -4647,6 +4653,12 @@ export interface components {
          * @description A process as data: validated here, stored versioned, and published by administrators.
          */
         "Definition-Output": {
+            /**
+             * Card
+             * @description post a live process card to a channel; off where the subject has its own page and notices (a busy 行政审批 window would flood its channel)
+             * @default true
+             */
+            card: boolean;
             /**
              * Card Unit
              * @description the code of the unit whose channel gets each instance's card; default: the initiator's unit (a start may name a channel)
