@@ -61,7 +61,7 @@ async def _seed(world: World, n: int) -> list[tuple[str, str]]:
         code = f"C{i:07d}"
         done = status in ("delivered", "refused")
         doc = LicensingCase.model_validate({
-            **template.model_dump(exclude={"id"}), "number": number,
+            **template.model_dump(exclude={"id", "instance_id"}), "number": number,
             "query_code_hash": query_code_hash(hub, number, code), "status": status,
             "light": light, "submitted_at": at, "week": iso_week(at),
             "due_at": due, "due_day": day_of(due) if due else None,

@@ -184,6 +184,21 @@ async def licensing_rebuild_counters(hub: Hub, args: argparse.Namespace) -> None
     print(f"审批动态 counters: {await do_rebuild_counters(hub, None)} documents")
 
 
+async def licensing_load_matters(hub: Hub, args: argparse.Namespace) -> None:
+    from pydantic import ValidationError
+
+    from hub.actions.licensing_catalogue import CATALOGUE, do_load_matter, read_catalogue
+
+    path = Path(args.file) if args.file else CATALOGUE
+    try:
+        specs = read_catalogue(path)
+    except (OSError, ValueError, KeyError, ValidationError) as exc:
+        raise HubError("invalid_request", detail=f"{path}: {str(exc)[:300]}") from None
+    for spec in specs:  # in order; a refused entry stops here, and a run after the fix skips what exists
+        _, created = await do_load_matter(hub, spec)
+        print(f"事项 {spec.key} ({spec.name}): {'created' if created else 'exists, unchanged'}")
+
+
 async def search_reindex(hub: Hub, args: argparse.Namespace) -> None:
     from hub.actions.search_index import reindex_all
 
@@ -215,6 +230,7 @@ COMMANDS: dict[tuple[str, str], Callable[[Hub, argparse.Namespace], Awaitable[No
     ("holidays", "list"): holidays_list,
     ("search", "reindex"): search_reindex,
     ("licensing", "rebuild-counters"): licensing_rebuild_counters,
+    ("licensing", "load-matters"): licensing_load_matters,
 }
 
 

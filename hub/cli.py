@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_parser("reindex", help="index every stored message again (idempotent; safe beside a running hub)")
     lic = sub.add_parser("licensing", help="行政审批").add_subparsers(dest="action", required=True)
     lic.add_parser("rebuild-counters", help="recount the 审批动态 counters from every case (while no case is acted on)")
+    matters = lic.add_parser("load-matters", help="add the 事项 of a catalogue file (default: the shipped one); "
+                             "a key that exists is left unchanged")
+    matters.add_argument("file", nargs="?", help="a JSON file shaped like hub/licensing/matters.json")
     return p
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from hub.files.scopes import FileScopes
     from hub.files.store import ContentStore
     from hub.handlers import HandlerRegistry
+    from hub.models import AuditEntry
     from hub.realtime.bus import Realtime
     from hub.remind.targets import ReminderTargets
     from hub.scheduler import Scheduler
@@ -52,6 +53,8 @@ class Hub:
     # What a 提醒 can point at (hub/remind/targets.py); the 公文 work registers its own kind.
     reminder_targets: ReminderTargets = field(init=False)
     _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
+    # Audit entries waiting for the next group commit (hub/actions/audit.py), each with its caller's future.
+    audit_queue: list[tuple[dict[str, Any], asyncio.Future[AuditEntry]]] = field(default_factory=list)
 
     def lock(self, key: str) -> asyncio.Lock:
         """Serialise contended work on one object inside this process (a channel's sequence, a card,

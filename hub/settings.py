@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     max_json_depth: int = 32
     # Audit: a signed checkpoint every N entries, also written to this directory (the anchor).
     audit_checkpoint_every: int = 100
+    # Group commit: entries queued while one write is in flight go out together, up to this many per write
+    # (1 writes each entry on its own, as before).
+    audit_batch_max: int = Field(default=256, ge=1, le=10_000)
     # Unset: `audit-anchors` under data_dir, beside the embedded store (production: a separate volume).
     audit_anchor_dir: str | None = None
     audit_retention_days: int = Field(default=180, ge=180, description="等保: at least 180 days")

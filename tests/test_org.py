@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -112,7 +113,7 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
                           timeout=60)
 
 
-def test_cli_seed_and_admin_commands(store_server_url: str) -> None:
+def test_cli_seed_and_admin_commands(store_server_url: str, tmp_path: Path) -> None:
     db = f"hubtest_{uuid.uuid4().hex[:12]}"
     env = {**os.environ, "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192",
            "HUB_MONGODB_URL": store_server_url, "HUB_MONGODB_DB": db}
@@ -128,4 +129,20 @@ def test_cli_seed_and_admin_commands(store_server_url: str) -> None:
     assert "newbie2" not in _cli(env, "users", "list").stdout
     missing = _cli(env, "users", "disable", "ghost")
     assert missing.returncode == 2 and "not_found" in missing.stderr
+    _cli_matters(env, tmp_path)
     MongoClient(store_server_url).drop_database(db)
+
+
+def _cli_matters(env: dict[str, str], tmp_path: Path) -> None:
+    """How the README adds a 事项: a catalogue file, loaded by key (the demo seed loaded the shipped one)."""
+    shipped = _cli(env, "licensing", "load-matters")
+    assert shipped.returncode == 0 and shipped.stdout.count("exists, unchanged") == 5, shipped.stderr
+    catalogue = json.loads((ROOT / "hub" / "licensing" / "matters.json").read_text(encoding="utf-8"))
+    new = {**catalogue["matters"][0], "key": "food-business-2", "name": "食品经营许可（变更）"}
+    mine = tmp_path / "matters.json"
+    mine.write_text(json.dumps({"matters": [new]}, ensure_ascii=False), encoding="utf-8")
+    added = _cli(env, "licensing", "load-matters", str(mine))
+    assert added.returncode == 0 and "food-business-2 (食品经营许可（变更）): created" in added.stdout, added.stderr
+    mine.write_text(json.dumps({"matters": [{**new, "key": "Bad Key"}]}), encoding="utf-8")
+    bad = _cli(env, "licensing", "load-matters", str(mine))
+    assert bad.returncode == 2 and "invalid_request" in bad.stderr

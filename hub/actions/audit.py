@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,7 +10,7 @@ from typing import Any
 
 import orjson
 from pymongo import ASCENDING, DESCENDING
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from hub.context import Hub
 from hub.errors import HubError
@@ -40,38 +41,79 @@ def entry_hash(fields: dict[str, Any]) -> str:
 async def do_audit(hub: Hub, action: str, *, actor: User | None, object_type: str = "", object_id: object = "",
                    outcome: str = "ok", detail: dict[str, Any] | None = None, origin: Origin | None = None,
                    on_behalf_of: User | None = None) -> AuditEntry:
-    """Append one entry. Callers pass identifiers and outcomes, never message bodies."""
+    """Append one entry and return once it is stored. Callers pass identifiers and outcomes, never message bodies.
+
+    Group commit: whoever holds the chain writes every entry queued meanwhile in one insert, in queue order, so
+    acts in flight together pay one head read and one write between them; each caller still waits for its own
+    entry, so an act is audited before it is answered."""
     origin = origin or Origin()
-    coll = AuditEntry.get_pymongo_collection()
+    fields: dict[str, Any] = {
+        "at": hub.clock.now(),
+        "actor_id": str(actor.id) if actor else None,
+        "actor_name": actor.name if actor else "system",
+        "on_behalf_of_id": str(on_behalf_of.id) if on_behalf_of else None,
+        "on_behalf_of_name": on_behalf_of.name if on_behalf_of else None,
+        "action": action,
+        "object_type": object_type,
+        "object_id": str(object_id) if object_id else "",
+        "outcome": outcome,
+        "ip": origin.ip,
+        "user_agent": (origin.user_agent or "")[:300] or None,
+        "detail": detail or {},
+    }
+    mine: asyncio.Future[AuditEntry] = asyncio.get_running_loop().create_future()
+    hub.audit_queue.append((fields, mine))
     async with hub.lock("audit"):
-        for _ in range(100):
-            last = await coll.find_one({}, sort=[("seq", DESCENDING)], projection={"seq": 1, "hash": 1})
-            fields: dict[str, Any] = {
-                "seq": int(last["seq"]) + 1 if last else 1,
-                "at": hub.clock.now(),
-                "actor_id": str(actor.id) if actor else None,
-                "actor_name": actor.name if actor else "system",
-                "on_behalf_of_id": str(on_behalf_of.id) if on_behalf_of else None,
-                "on_behalf_of_name": on_behalf_of.name if on_behalf_of else None,
-                "action": action,
-                "object_type": object_type,
-                "object_id": str(object_id) if object_id else "",
-                "outcome": outcome,
-                "ip": origin.ip,
-                "user_agent": (origin.user_agent or "")[:300] or None,
-                "detail": detail or {},
-                "prev_hash": last["hash"] if last else GENESIS,
-            }
-            entry = AuditEntry(**fields, hash=entry_hash(fields))
+        while not mine.done():  # still queued: this caller writes the next batch (its own among them)
+            limit = hub.settings.audit_batch_max
+            batch, hub.audit_queue[:] = hub.audit_queue[:limit], hub.audit_queue[limit:]
             try:
-                await entry.insert()
-            except DuplicateKeyError:
-                continue  # another process appended first; chain onto its entry
+                await _append(hub, batch)
+            except BaseException as exc:
+                # The others queued behind get an error of their own (one exception raised in many tasks
+                # would tangle their tracebacks); this caller raises the original.
+                for _, waiting in batch:
+                    if waiting is not mine and not waiting.done():
+                        waiting.set_exception(HubError(exc.code, detail=exc.detail) if isinstance(exc, HubError)
+                                              else HubError("store_unavailable", detail="audit write failed"))
+                raise
+    return mine.result()
+
+
+async def _append(hub: Hub, batch: list[tuple[dict[str, Any], asyncio.Future[AuditEntry]]]) -> None:
+    """Chain the batch onto the head and insert it in order; another process may append first (the unique seq
+    refuses ours from there on), and then what is left is chained onto the new head."""
+    coll = AuditEntry.get_pymongo_collection()
+    for _ in range(100):
+        last = await coll.find_one({}, sort=[("seq", DESCENDING)], projection={"seq": 1, "hash": 1})
+        seq, prev = (int(last["seq"]) + 1, str(last["hash"])) if last else (1, GENESIS)
+        entries = []
+        for fields, _ in batch:
+            chained = {**fields, "seq": seq, "prev_hash": prev}
+            entry = AuditEntry(**chained, hash=entry_hash(chained))
+            entries.append(entry)
+            seq, prev = seq + 1, entry.hash
+        try:
+            if len(entries) == 1:
+                await entries[0].insert()
+            else:
+                await AuditEntry.insert_many(entries)  # ordered: it stops at the first refused entry
+            stored = len(entries)
+        except DuplicateKeyError:
+            stored = 0
+        except BulkWriteError as exc:
+            if any(e.get("code") != 11000 for e in exc.details.get("writeErrors", [])):
+                raise
+            stored = int(exc.details.get("nInserted", 0))
+        for (_, waiting), entry in zip(batch[:stored], entries[:stored], strict=True):
             if entry.seq % hub.settings.audit_checkpoint_every == 0:
                 from hub.actions.audit_chain import write_checkpoint
 
                 await write_checkpoint(hub, entry.seq, entry.hash)
-            return entry
+            waiting.set_result(entry)
+        batch = batch[stored:]
+        if not batch:
+            return
     raise HubError("conflict", detail="audit chain busy")
 
 
