@@ -55,6 +55,8 @@ class Hub:
     _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
     # Audit entries waiting for the next group commit (hub/actions/audit.py), each with its caller's future.
     audit_queue: list[tuple[dict[str, Any], asyncio.Future[AuditEntry]]] = field(default_factory=list)
+    # The highest audit seq this process has seen: the head is read from there on (see _append's comment).
+    audit_head_seen: int = 0
 
     def lock(self, key: str) -> asyncio.Lock:
         """Serialise contended work on one object inside this process (a channel's sequence, a card,

@@ -68,20 +68,35 @@ async def channel_members(channel: Channel) -> list[User]:
     return sorted(users, key=lambda u: u.pinyin)
 
 
+_WINDOW_SLACK = 8
+
+
 async def history(hub: Hub, viewer: User, channel: Channel, before: int | None, after: int | None,
                   limit: int) -> dict[str, Any]:
     """One page in ascending order: the newest page, or the page before/after a sequence number.
     Read raw (hub/raw_messages.py): the JSON of wire.HistoryOut, as a dict for one orjson encode."""
     limit = max(1, min(limit, hub.settings.history_page_max))
     query: dict[str, Any] = {"channel_id": channel.id}
+    # The page read within a window of sequence numbers as wide as the page (numbers have no gaps): a store
+    # whose sort with a limit does not stop early (SecantusDB) then reads a page, not the whole channel. Fewer
+    # than a page in the window (a lagging head, the channel's start) reads again without the window.
+    window: dict[str, int] = {}
     if after is not None:
         query["seq"] = {"$gt": after}
         sort = [("seq", ASCENDING)]
+        window["$lte"] = after + limit + _WINDOW_SLACK
     else:
         if before is not None:
             query["seq"] = {"$lt": before}
         sort = [("seq", DESCENDING)]
-    page = await find_messages(query, sort, limit + 1)
+        ceiling = before - 1 if before is not None else channel.last_seq
+        if ceiling - limit - _WINDOW_SLACK > 1:
+            window["$gte"] = ceiling - limit - _WINDOW_SLACK
+    page: list[dict[str, Any]] = []
+    if window:
+        page = await find_messages({**query, "seq": {**query.get("seq", {}), **window}}, sort, limit + 1)
+    if len(page) <= limit:
+        page = await find_messages(query, sort, limit + 1)
     has_more = len(page) > limit
     page = page[:limit]
     page.sort(key=lambda m: int(m["seq"]))
