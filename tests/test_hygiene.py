@@ -18,6 +18,7 @@ import orjson
 import pytest
 
 from hub.models import Card, Message
+from hub.store.embedded import STOP_TIMEOUT_S
 from tests.botkit import decision_card, office
 from tests.conftest import PASSWORD, World, make_settings
 
@@ -166,9 +167,11 @@ def _free_port() -> int:
 
 
 @pytest.mark.parametrize("demo", [False, True])
-def test_startup_warns_about_the_development_secret_outside_the_demo(demo: bool) -> None:
+def test_startup_warns_about_the_development_secret_outside_the_demo(demo: bool, tmp_path: Path) -> None:
+    # Its own data directory: the checkout's .data belongs to `make run`, and a store left there by anything else
+    # made the embedded server's shutdown checkpoint slow.
     env = {**os.environ, "HUB_PORT": str(_free_port()), "HUB_ARGON2_TIME_COST": "1", "HUB_ARGON2_MEMORY_KIB": "8192",
-           "HUB_EMBEDDED_BOTS": "[]"}
+           "HUB_EMBEDDED_BOTS": "[]", "HUB_DATA_DIR": str(tmp_path / "data")}
     env.pop("HUB_SECRET_KEY", None)
     args = [sys.executable, "-m", "hub", "run", *(["--demo"] if demo else [])]
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -181,7 +184,13 @@ def test_startup_warns_about_the_development_secret_outside_the_demo(demo: bool)
                 break
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            # The hub allows the embedded server STOP_TIMEOUT_S to checkpoint; a loaded CI machine can need it.
+            # communicate() drains the pipe, so a hub logging on its way out never blocks on a full one.
+            proc.communicate(timeout=STOP_TIMEOUT_S + 15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
     assert ("HUB_SECRET_KEY is the development default" in output) is (not demo), output
 
 
