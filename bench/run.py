@@ -26,6 +26,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import layouts, round2  # noqa: E402
+from bench.secantus import secantus  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 ONLY = {s.strip().upper() for s in os.environ.get("BENCH_ONLY", "").split(",") if s.strip()}
@@ -104,6 +105,17 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+@contextlib.contextmanager
+def hub_store(work: Path, store: str, name: str) -> Iterator[tuple[dict[str, str], list[int]]]:
+    """The hub's store env and the extra pids whose CPU counts as the server's: none on the emulation (in the hub's
+    process); on `server`, a SecantusDB of the scenario's own on the server core, its CPU counted with the hub's."""
+    if store != "server":
+        yield {}, []
+        return
+    with secantus(work, SERVER_CORE, name) as (env, pid):
+        yield env, [pid]
 
 
 @contextlib.contextmanager
@@ -191,15 +203,17 @@ def t2_steady(work: Path, kinds: list[str], clients: int, seconds: float) -> dic
 
 
 def t3_chat(work: Path, kinds: list[str], clients: int, rates: list[int], step_s: float,
-            redis_url: str | None) -> dict[str, Any]:
+            redis_url: str | None, store: str = "memory") -> dict[str, Any]:
     out: dict[str, Any] = {}
     variants = [(k, None) for k in kinds] + ([("hub", redis_url)] if redis_url and "hub" in kinds else [])
     for kind, redis in variants:
-        env = {"HUB_REDIS_URL": redis, "HUB_REDIS_PREFIX": f"b{time.monotonic_ns()}:"} if redis else None
+        env = {"HUB_REDIS_URL": redis, "HUB_REDIS_PREFIX": f"b{time.monotonic_ns()}:"} if redis else {}
         name = f"{kind}+redis" if redis else kind
-        with running(Server(kind, layouts.chat(clients), work, env=env, name=name.replace("+", "-"))) as (srv,):
+        with hub_store(work, store if kind == "hub" else "memory", f"t3-{name.replace('+', '-')}") as (senv, extra), \
+                running(Server(kind, layouts.chat(clients), work, env={**env, **senv},
+                               name=name.replace("+", "-"))) as (srv,):
             res = loadgen({"mode": "chat", "proto": proto(kind), "url": srv.url, "seed": str(srv.seed),
-                           "clients": clients, "pids": [srv.pid], "stopP99": 100, "pauseMs": 300,
+                           "clients": clients, "pids": [srv.pid, *extra], "stopP99": 100, "pauseMs": 300,
                            "connectConcurrency": 500,
                            "steps": [{"rate": r, "duration": step_s} for r in rates]}, work)
         best = best_under(res["steps"], 100, key="sends_per_s")
@@ -246,12 +260,13 @@ def t5_connect(work: Path, kinds: list[str], clients: int) -> dict[str, Any]:
     return out
 
 
-def t6_cards(work: Path, channels: int, rates: list[int], step_s: float) -> dict[str, Any]:
+def t6_cards(work: Path, channels: int, rates: list[int], step_s: float, store: str = "memory") -> dict[str, Any]:
     """Poll votes through the real card path: click -> check -> bot -> store -> ack, card.updated to 50 members."""
     layout = layouts.groups_of(channels * 50, 50)
-    with running(Server("hub", layout, work)) as (srv,):
+    with hub_store(work, store, "t6") as (senv, extra), \
+            running(Server("hub", layout, work, env=senv, name=f"hub-t6-{store}")) as (srv,):
         res = loadgen({"mode": "card", "proto": "sio", "url": srv.url, "seed": str(srv.seed),
-                       "clients": channels * 50, "pids": [srv.pid], "stopP99": 200, "pauseMs": 300,
+                       "clients": channels * 50, "pids": [srv.pid, *extra], "stopP99": 200, "pauseMs": 300,
                        "connectConcurrency": 200, "steps": [{"rate": r, "duration": step_s} for r in rates]}, work)
     steps = res["steps"]
     ok = [s for s in steps if s["ack"]["p99"] is not None and s["ack"]["p99"] <= 25 and s["latency"]["p99"] is not None
@@ -262,12 +277,14 @@ def t6_cards(work: Path, channels: int, rates: list[int], step_s: float) -> dict
             "actions_per_s": best["sends_per_s"] if best else 0.0, "at_500": at500}
 
 
-def t7_history(work: Path, messages: int, rate: int, seconds: float) -> dict[str, Any]:
+def t7_history(work: Path, messages: int, rate: int, seconds: float, store: str = "memory") -> dict[str, Any]:
     layout = {**layouts.one_channel(10), "history": messages}
-    with running(Server("hub", layout, work, env={"BENCH_EXPLAIN": "1"})) as (srv,):
+    tag = f"hub-t7-{store}"
+    with hub_store(work, store, "t7") as (senv, extra), \
+            running(Server("hub", layout, work, env={"BENCH_EXPLAIN": "1", **senv}, name=tag)) as (srv,):
         res = loadgen({"mode": "history", "proto": "sio", "url": srv.url, "seed": str(srv.seed), "clients": 1,
-                       "pids": [srv.pid], "rate": rate, "duration": seconds, "pageSize": 50}, work)
-    plan_file = work / "seed-hub.json.plan"
+                       "pids": [srv.pid, *extra], "rate": rate, "duration": seconds, "pageSize": 50}, work)
+    plan_file = work / f"seed-{tag}.json.plan"
     plan = json.loads(plan_file.read_text()) if plan_file.exists() else None
     return {**res["history"], "messages_in_channel": messages, "plan": plan}
 
@@ -334,6 +351,33 @@ def fmt(v: Any, nd: int = 1) -> str:
 
 def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}x" if a and b else "-"
+
+
+def server_rows(s: dict[str, Any]) -> list[tuple[str, ...]]:
+    """T3, T6 and T7 on SecantusDB (the hub's and the server's CPU together)."""
+    rows: list[tuple[str, ...]] = []
+    if "T3@server" in s:
+        hub = s["T3@server"].get("hub", {})
+        first = (hub.get("steps") or [{}])[0]
+        per = first.get("cpu_ms", 0) / first["acked"] if first.get("acked") else None
+        rows.append(("T3 chat [SecantusDB]", "sends/s @p99<=100ms", fmt(hub.get("sends_per_s"), 0), "", "",
+                     f">=5000: {'MET' if (hub.get('sends_per_s') or 0) >= 5000 else 'MISSED'}"))
+        rows.append(("", f"CPU ms / send at {fmt(first.get('rate'))}/s", fmt(per, 2), "", "", ""))
+    if "T6@server" in s:
+        t = s["T6@server"]
+        first = (t.get("steps") or [{}])[0]
+        per = first.get("cpu_ms", 0) / first["acked"] if first.get("acked") else None
+        rows.append(("T6 card votes [SecantusDB]", "actions/s within both", fmt(t.get("actions_per_s"), 0), "", "",
+                     f"500: {'MET' if (t.get('actions_per_s') or 0) >= 500 else 'MISSED'}"))
+        rows.append(("", f"CPU ms / action at {fmt(first.get('rate'))}/s", fmt(per, 2), "", "", ""))
+    if "T7@server" in s:
+        t = s["T7@server"]
+        lat = t.get("latency") or {}
+        met = (lat.get("p99") or 1e9) <= 20 and not t.get("errors") and not t.get("bad_pages")
+        rows.append((f"T7 history ({t['messages_in_channel']:,} msgs) [SecantusDB]", "p50 / p99 ms @ 200 req/s",
+                     f"{fmt(lat.get('p50'))} / {fmt(lat.get('p99'))}", "", "",
+                     f"p99<=20: {'MET' if met else 'MISSED'}"))
+    return rows
 
 
 def table(r: dict[str, Any]) -> str:
@@ -411,6 +455,7 @@ def table(r: dict[str, Any]) -> str:
         rows.append((f"T7 history ({t['messages_in_channel']:,} msgs)", "p50 / p99 ms @ 200 req/s",
                      f"{fmt(lat.get('p50'))} / {fmt(lat.get('p99'))}", "", "",
                      f"p99<=20: {'MET' if met else 'MISSED'} (index: {(t.get('plan') or {}).get('index', '?')})"))
+    rows += server_rows(s)
     if "T8" in s:
         t = s["T8"]
         one, two = t["one"]["deliveries_per_s"], t["two"]["deliveries_per_s"]
@@ -507,7 +552,8 @@ def main() -> int:
         "T2_seconds": 5.0 if QUICK else 15.0,
         # Scaled down from the issue (5,000 / 10,000 / 5,000 / 1,000,000): on the emulation every connect scans
         # sessions, users and subscriptions, and every insert re-checks unique keys over the whole collection.
-        "T3_clients": 2000, "T3_rates": [250, 350, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000],
+        "T3_clients": 2000,
+        "T3_rates": [50, 100, 150, 250, 350, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000],
         "T3_step_s": 2.0 if QUICK else 3.0,
         "T4_clients": 1000 if QUICK else 2000, "T4_idle_s": 5.0 if QUICK else 10.0,
         "T5_clients": 2000,
@@ -515,6 +561,8 @@ def main() -> int:
         "T6_step_s": 2.0 if QUICK else 3.0,
         "T7_messages": int(os.environ.get("BENCH_T7_MESSAGES", 100_000 if QUICK else 1_000_000)),
         "T7_rate": 200, "T7_seconds": 5.0 if QUICK else 10.0,
+        # SecantusDB stores about a thousand messages a second here: 100,000 is a couple of minutes of seeding.
+        "T7_server_messages": int(os.environ.get("BENCH_T7_SERVER_MESSAGES", 20_000 if QUICK else 100_000)),
         "T8_clients": 1000,
         # Round 2 (bench/round2.py). T11 is built at 1,000,000 on SecantusDB only when asked: seeding the index
         # takes tens of minutes on this machine (BENCH_T11_MESSAGES); T9-T11 also run on SecantusDB (named).
@@ -546,6 +594,12 @@ def main() -> int:
                 ("T9", lambda: round2.t9_t10(work, "memory", QUICK)),
                 ("T11", lambda: round2.t11(work, "memory", params["T11_messages"], QUICK)),
                 ("T12", lambda: round2.t12(work, "memory", params["T12_cases"], QUICK)),
+                ("T3@server", lambda: t3_chat(work, ["hub"], params["T3_clients"], params["T3_rates"],
+                                              params["T3_step_s"], None, "server")),
+                ("T6@server", lambda: t6_cards(work, params["T6_channels"], [10, 25, *params["T6_rates"]],
+                                               params["T6_step_s"], "server")),
+                ("T7@server", lambda: t7_history(work, params["T7_server_messages"], params["T7_rate"],
+                                                 params["T7_seconds"], "server")),
                 ("T9@server", lambda: round2.t9_t10(work, "server", QUICK)),
                 ("T11@server", lambda: round2.t11(work, "server", params["T11_messages"], QUICK)),
             ]
@@ -554,7 +608,8 @@ def main() -> int:
                 base_key = key.split("@")[0]
                 if not (want(key) or want(base_key) or (base_key == "T9" and want("T10"))):
                     continue
-                if base_key in ("T9", "T11", "T12") and ("server" if "@" in key else "memory") \
+                # BENCH_ROUND2_STORES=memory leaves out every SecantusDB run (and server the emulation's T9-T12).
+                if ("@" in key or base_key in ("T9", "T11", "T12")) and ("server" if "@" in key else "memory") \
                         not in params["round2_stores"]:
                     continue
                 t0 = time.monotonic()

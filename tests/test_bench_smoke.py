@@ -26,6 +26,16 @@ def test_tiny_fanout_against_hub_and_reference(tmp_path: Path, monkeypatch: pyte
     assert "T1 fan-out" in text and "deliveries/s" in text
 
 
+def test_a_history_run_on_secantusdb_reads_real_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The `@server` scenarios give the hub a SecantusDB of its own and count that server's CPU too."""
+    monkeypatch.setattr(run, "WARMUP_S", 0.3)
+    res = run.t7_history(tmp_path, messages=300, rate=20, seconds=1.0, store="server")
+    assert res["messages_in_channel"] == 300 and not res.get("errors") and not res.get("bad_pages"), res
+    assert res["latency"]["p99"] is not None and res["cpu_ms_per_request"] > 0, res
+    text = run.table({"params": {}, "scenarios": {"T7@server": res}})
+    assert "T7 history (300 msgs) [SecantusDB]" in text
+
+
 def test_the_knee_is_walked_in_five_percent_steps() -> None:
     coarse = [{"rate": r} for r in (10, 20, 40, 50)]
     assert run.fine_rates(coarse, {"rate": 40}) == [42, 44, 46, 49]
