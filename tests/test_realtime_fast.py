@@ -10,11 +10,10 @@ import pytest
 import socketio
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from socketio.async_pubsub_manager import AsyncPubSubManager
 
 from hub.lib import jsonutil
 from hub.realtime import fast
-from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, IdleQueue, install_fast_paths
+from hub.realtime.fast import FastAsyncManager, IdleQueue, install_fast_paths
 from tests.time_fixtures import wait_until
 
 
@@ -32,8 +31,9 @@ class Peer:
         return [d for e, d in self.got if e == name]
 
 
-async def _world(n: int) -> tuple[socketio.AsyncServer, TestServer, list[Peer], list[str]]:
-    sio = socketio.AsyncServer(async_mode="aiohttp", client_manager=FastAsyncManager(), json=jsonutil)
+async def _world(n: int, manager: socketio.AsyncManager | None = None,
+                 ) -> tuple[socketio.AsyncServer, TestServer, list[Peer], list[str]]:
+    sio = socketio.AsyncServer(async_mode="aiohttp", client_manager=manager or FastAsyncManager(), json=jsonutil)
     install_fast_paths(sio)
     sids: list[str] = []
 
@@ -183,13 +183,6 @@ async def test_websocket_declines_permessage_deflate() -> None:
             assert opening.startswith("0{")
     finally:
         await server.close()
-
-
-def test_redis_manager_publishes_then_delivers_through_the_fast_path() -> None:
-    mro = FastAsyncRedisManager.__mro__
-    # emit() is the pub/sub one (publishes to other processes); its local delivery reaches FastEmitMixin.
-    assert FastAsyncRedisManager.emit is AsyncPubSubManager.emit
-    assert mro.index(AsyncPubSubManager) < mro.index(FastEmitMixin) < mro.index(socketio.AsyncManager)
 
 
 # ---------------------------------------------------------------- direct writes to idle WebSocket writers

@@ -142,6 +142,9 @@ class Realtime:
             self._listener = asyncio.create_task(self._listen_forever(pubsub))
 
     async def stop(self) -> None:
+        close_publisher = getattr(self.sio.manager, "close_publisher", None)  # the Redis manager's (pubsub.py)
+        if close_publisher is not None:
+            await close_publisher()
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -175,10 +175,6 @@ class FastAsyncManager(FastEmitMixin):
     """The single-process manager."""
 
 
-class FastAsyncRedisManager(socketio.AsyncRedisManager, FastEmitMixin):  # type: ignore[misc]
-    """Redis pub/sub across processes; the local delivery of every emit takes the fast path."""
-
-
 class MalformedFrame(OSError):
     """Engine.IO ends a WebSocket quietly on OSError from wait(); an unknown packet type would log a traceback."""
 

@@ -32,8 +32,9 @@ from hub.queries import sync
 from hub.realtime.bot_socket import bot_connect, register_bot_handlers
 from hub.realtime.bus import channel_room, session_room, user_room
 from hub.realtime.deadlines import SessionDeadlines
-from hub.realtime.fast import FastAsyncManager, FastAsyncRedisManager, FastEmitMixin, install_fast_paths
+from hub.realtime.fast import FastAsyncManager, FastEmitMixin, install_fast_paths
 from hub.realtime.guard import install_frame_guards
+from hub.realtime.pubsub import FastAsyncRedisManager
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
