@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,11 +22,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.inproc import inproc_hub  # noqa: E402
 from hub.actions.audit import do_audit, verify_chain  # noqa: E402
-from hub.app import create_app  # noqa: E402
-from hub.views.base import HUB_KEY  # noqa: E402
-from tests.conftest import make_settings  # noqa: E402
-from tests.storeserver import secantus_server  # noqa: E402
 
 
 def _pct(samples: list[float], q: float) -> float:
@@ -54,32 +49,22 @@ async def _round(hub: Any, entries: int, inflight: int) -> dict[str, float]:
 
 
 async def run(store: str, entries: int, inflight: int) -> dict[str, Any]:
-    from aiohttp.test_utils import TestClient, TestServer
-
-    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
-        url = stack.enter_context(secantus_server(Path(tmp))) if store == "server" else None
-        app = create_app(make_settings(mongodb_url=url), banner=False)
-        client: TestClient[Any, Any] = TestClient(TestServer(app))
-        await client.start_server()
-        try:
-            hub = app[HUB_KEY]
-            default = hub.settings.audit_batch_max
-            rounds: dict[str, list[dict[str, float]]] = {"one": [], "group": []}
-            await _round(hub, 200, inflight)  # warm-up: indexes, connections
-            for _ in range(3):
-                for name, limit in (("one", 1), ("group", default)):
-                    hub.settings.audit_batch_max = limit
-                    rounds[name].append(await _round(hub, entries, inflight))
-            report = await verify_chain()
-            assert report.ok, report.reason
-            out: dict[str, Any] = {"store": "SecantusDB" if store == "server" else "emulation",
-                                   "entries": entries, "inflight": inflight, "chain_entries": report.entries}
-            for name, rs in rounds.items():
-                out[name] = {k: round(statistics.median(r[k] for r in rs), 2) for k in rs[0]}
-            out["ratio_per_s"] = round(out["group"]["per_s"] / out["one"]["per_s"], 2)
-            return out
-        finally:
-            await client.close()
+    async with inproc_hub(store) as (_, hub):
+        default = hub.settings.audit_batch_max
+        rounds: dict[str, list[dict[str, float]]] = {"one": [], "group": []}
+        await _round(hub, 200, inflight)  # warm-up: indexes, connections
+        for _ in range(3):
+            for name, limit in (("one", 1), ("group", default)):
+                hub.settings.audit_batch_max = limit
+                rounds[name].append(await _round(hub, entries, inflight))
+        report = await verify_chain()
+        assert report.ok, report.reason
+        out: dict[str, Any] = {"store": "SecantusDB" if store == "server" else "emulation",
+                               "entries": entries, "inflight": inflight, "chain_entries": report.entries}
+        for name, rs in rounds.items():
+            out[name] = {k: round(statistics.median(r[k] for r in rs), 2) for k in rs[0]}
+        out["ratio_per_s"] = round(out["group"]["per_s"] / out["one"]["per_s"], 2)
+        return out
 
 
 def main() -> None:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -27,10 +25,10 @@ import socketio
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.inproc import inproc_hub  # noqa: E402
 from hub import wire  # noqa: E402
 from hub.actions.auth import authenticate_session  # noqa: E402
 from hub.actions.messages import do_mark_read  # noqa: E402
-from hub.app import create_app  # noqa: E402
 from hub.cards import ActionRule, CardActionDef, CardStatus, PositionRule  # noqa: E402
 from hub.models import AuthSession, Card, Channel, Message, Subscription, User  # noqa: E402
 from hub.models.channels import subscription_id  # noqa: E402
@@ -39,9 +37,7 @@ from hub.present import messages_out  # noqa: E402
 from hub.queries import history  # noqa: E402
 from hub.realtime.fast import FastAsyncManager  # noqa: E402
 from hub.realtime.socket_auth import SocketAuth  # noqa: E402
-from hub.views.base import HUB_KEY  # noqa: E402
-from tests.conftest import World, make_settings  # noqa: E402
-from tests.storeserver import secantus_server  # noqa: E402
+from tests.conftest import World  # noqa: E402
 
 
 async def _cpu(fn: Any, n: int) -> float:
@@ -53,94 +49,84 @@ async def _cpu(fn: Any, n: int) -> float:
 
 
 async def run(store: str, pages: int) -> dict[str, Any]:
-    from aiohttp.test_utils import TestClient, TestServer
+    async with inproc_hub(store) as (client, hub):
+        world = World(client, hub)
+        unit = await world.unit("czj", "市财政局")
+        user = await world.user("zhangsan", "张三", units=[unit])
+        token = await world.login("zhangsan")
+        (ch,) = (await world.api("GET", "/api/v1/channels", token))[1]["channels"]
+        for i in range(60):
+            status, _ = await world.api("POST", f"/api/v1/channels/{ch['id']}/messages", token,
+                                        json={"content": f"第{i}条：请各位查收预算表", "client_msg_id": f"m-{i}"})
+            assert status == 201
+        channel = await Channel.get(ch["id"])
+        assert channel is not None
 
-    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
-        url = stack.enter_context(secantus_server(Path(tmp))) if store == "server" else None
-        app = create_app(make_settings(mongodb_url=url), banner=False)
-        client: TestClient[Any, Any] = TestClient(TestServer(app))
-        await client.start_server()
-        try:
-            hub = app[HUB_KEY]
-            world = World(client, hub)
-            unit = await world.unit("czj", "市财政局")
-            user = await world.user("zhangsan", "张三", units=[unit])
-            token = await world.login("zhangsan")
-            (ch,) = (await world.api("GET", "/api/v1/channels", token))[1]["channels"]
-            for i in range(60):
-                status, _ = await world.api("POST", f"/api/v1/channels/{ch['id']}/messages", token,
-                                            json={"content": f"第{i}条：请各位查收预算表", "client_msg_id": f"m-{i}"})
-                assert status == 201
-            channel = await Channel.get(ch["id"])
-            assert channel is not None
+        async def model_page() -> None:
+            page = await Message.find(Message.channel_id == channel.id).sort("-seq").limit(51).to_list()
+            page = sorted(page[:50], key=lambda m: m.seq)
+            wire.HistoryOut(messages=await messages_out(page, user, hub.clock.now()),
+                            has_more=True).model_dump_json()
 
-            async def model_page() -> None:
-                page = await Message.find(Message.channel_id == channel.id).sort("-seq").limit(51).to_list()
-                page = sorted(page[:50], key=lambda m: m.seq)
-                wire.HistoryOut(messages=await messages_out(page, user, hub.clock.now()),
-                                has_more=True).model_dump_json()
+        async def raw_page() -> None:
+            orjson.dumps(await history(hub, user, channel, None, None, 50))
 
-            async def raw_page() -> None:
-                orjson.dumps(await history(hub, user, channel, None, None, 50))
+        session = await AuthSession.find_one(AuthSession.user_id == user.id)
+        assert session is not None and session.id is not None
+        sid = session.id
+        cache = SocketAuth()
+        cache.keep("sid", user, session, hub.clock.now())
 
-            session = await AuthSession.find_one(AuthSession.user_id == user.id)
-            assert session is not None and session.id is not None
-            sid = session.id
-            cache = SocketAuth()
-            cache.keep("sid", user, session, hub.clock.now())
+        async def reread() -> None:
+            await authenticate_session(hub, sid)
 
-            async def reread() -> None:
-                await authenticate_session(hub, sid)
+        async def cached() -> None:
+            await cache.user_and_session(hub, "sid", sid, lambda: authenticate_session(hub, sid))
 
-            async def cached() -> None:
-                await cache.user_and_session(hub, "sid", sid, lambda: authenticate_session(hub, sid))
+        sub = await Subscription.get(subscription_id(channel.id, user.id))
+        assert sub is not None
+        await do_mark_read(hub, user, channel, sub.model_copy(), channel.last_seq)
+        stale = sub.model_copy(update={"last_read_seq": 0})  # what the old code did: write, though nothing moves
 
-            sub = await Subscription.get(subscription_id(channel.id, user.id))
-            assert sub is not None
-            await do_mark_read(hub, user, channel, sub.model_copy(), channel.last_seq)
-            stale = sub.model_copy(update={"last_read_seq": 0})  # what the old code did: write, though nothing moves
+        async def read_written() -> None:
+            await do_mark_read(hub, user, channel, stale.model_copy(), channel.last_seq)
 
-            async def read_written() -> None:
-                await do_mark_read(hub, user, channel, stale.model_copy(), channel.last_seq)
+        fresh = sub.model_copy(update={"last_read_seq": channel.last_seq})
 
-            fresh = sub.model_copy(update={"last_read_seq": channel.last_seq})
+        async def read_skipped() -> None:
+            await do_mark_read(hub, user, channel, fresh, channel.last_seq)
 
-            async def read_skipped() -> None:
-                await do_mark_read(hub, user, channel, fresh, channel.last_seq)
+        # Twenty cards whose buttons are the unit head's (zhangsan is not): each check must read the seats and
+        # the delegations, which is the expensive case.
+        head_only = ActionRule(positions=[PositionRule(unit_id=str(unit.id), head=True)])
+        buttons = [CardActionDef.model_validate({"id": a, "label": a, "rule": head_only})
+                   for a in ("approve", "reject")]
+        cards = [Card.model_construct(kind="approval", title="请示", status=CardStatus(code="open", label="待审批"),
+                                      bot="bench", fallback_text="请示", actions=buttons) for _ in range(20)]
 
-            # Twenty cards whose buttons are the unit head's (zhangsan is not): each check must read the seats and
-            # the delegations, which is the expensive case.
-            head_only = ActionRule(positions=[PositionRule(unit_id=str(unit.id), head=True)])
-            buttons = [CardActionDef.model_validate({"id": a, "label": a, "rule": head_only})
-                       for a in ("approve", "reject")]
-            cards = [Card.model_construct(kind="approval", title="请示", status=CardStatus(code="open", label="待审批"),
-                                          bot="bench", fallback_text="请示", actions=buttons) for _ in range(20)]
+        async def buttons_per_card() -> None:
+            for card in cards:
+                assert await actions_for(user, card, now=hub.clock.now()) == []
 
-            async def buttons_per_card() -> None:
-                for card in cards:
-                    assert await actions_for(user, card, now=hub.clock.now()) == []
+        async def buttons_per_viewer() -> None:
+            rights = Rights(user, hub.clock.now())
+            for card in cards:
+                assert await rights.actions(card) == []
 
-            async def buttons_per_viewer() -> None:
-                rights = Rights(user, hub.clock.now())
-                for card in cards:
-                    assert await rights.actions(card) == []
-
-            out: dict[str, Any] = {"store": store, "pages": pages}
-            for _ in range(2):  # alternate, twice: warm-up and drift show as differences between rounds
-                out["history_model_ms"] = await _cpu(model_page, pages)
-                out["history_raw_ms"] = await _cpu(raw_page, pages)
-                out["event_auth_reread_ms"] = await _cpu(reread, pages)
-                out["event_auth_cached_ms"] = await _cpu(cached, pages)
-                out["mark_read_unmoved_written_ms"] = await _cpu(read_written, pages)
-                out["mark_read_unmoved_skipped_ms"] = await _cpu(read_skipped, pages)
-                out["card_buttons_20_per_card_ms"] = await _cpu(buttons_per_card, pages)
-                out["card_buttons_20_per_viewer_ms"] = await _cpu(buttons_per_viewer, pages)
-            out["history_ratio"] = round(out["history_model_ms"] / max(out["history_raw_ms"], 1e-9), 2)
-            out["rooms"] = await _rooms()
-            assert await User.find_all().count() > 0
-            return out
-        finally:
-            await client.close()
+        out: dict[str, Any] = {"store": store, "pages": pages}
+        for _ in range(2):  # alternate, twice: warm-up and drift show as differences between rounds
+            out["history_model_ms"] = await _cpu(model_page, pages)
+            out["history_raw_ms"] = await _cpu(raw_page, pages)
+            out["event_auth_reread_ms"] = await _cpu(reread, pages)
+            out["event_auth_cached_ms"] = await _cpu(cached, pages)
+            out["mark_read_unmoved_written_ms"] = await _cpu(read_written, pages)
+            out["mark_read_unmoved_skipped_ms"] = await _cpu(read_skipped, pages)
+            out["card_buttons_20_per_card_ms"] = await _cpu(buttons_per_card, pages)
+            out["card_buttons_20_per_viewer_ms"] = await _cpu(buttons_per_viewer, pages)
+        out["history_ratio"] = round(out["history_model_ms"] / max(out["history_raw_ms"], 1e-9), 2)
+        out["rooms"] = await _rooms()
+        assert await User.find_all().count() > 0
+        return out
 
 
 async def _rooms() -> dict[str, float]:

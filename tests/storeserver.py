@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import time
@@ -21,11 +22,20 @@ def free_port() -> int:
 @contextmanager
 def secantus_server(directory: Path, timeout: float = 60.0) -> Iterator[str]:
     """Start `secantusd-py`, yield its URL once it accepts connections, stop it (SIGTERM) afterwards."""
+    with secantus_process(directory, timeout) as (url, _):
+        yield url
+
+
+@contextmanager
+def secantus_process(directory: Path, timeout: float = 60.0, core: str | None = None) -> Iterator[tuple[str, int]]:
+    """secantus_server, yielding the server's pid too; `core` pins it there (the bench counts its CPU)."""
     port = free_port()
     log = (directory / "secantus.log").open("wb")
-    proc = subprocess.Popen([server_binary(), "--host", "127.0.0.1", "--port", str(port), "--storage-path",
-                             str(directory / "data"), "--log-level", "WARNING"], stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL)
+    argv = [server_binary(), "--host", "127.0.0.1", "--port", str(port), "--storage-path", str(directory / "data"),
+            "--log-level", "WARNING"]
+    if core is not None and shutil.which("taskset"):
+        argv = ["taskset", "-c", core, *argv]  # taskset execs the server: the pid stays the server's
+    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -36,7 +46,7 @@ def secantus_server(directory: Path, timeout: float = 60.0) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"SecantusDB did not start; see {directory / 'secantus.log'}") from None
                 time.sleep(0.05)
-        yield url_for(port)
+        yield url_for(port), proc.pid
     finally:
         proc.terminate()
         try:
