@@ -53,10 +53,13 @@ async def test_a_reminder_arrives_once_at_its_time_as_a_dm_with_a_link(world: Wo
     world.hub.clock.advance(timedelta(minutes=2))
 
     async def sent() -> bool:
-        return len(await dms_from("bot.reminder", user)) == 1 and \
-            (await Reminder.get(rem["id"])).status == "sent"  # type: ignore[union-attr]
+        # The runner marks the timer done after its handler returns: wait for that too, not only the DM.
+        timer = await Timer.find_one(Timer.key == f"reminder.fire:{rem['id']}")
+        reminder = await Reminder.get(rem["id"])
+        return len(await dms_from("bot.reminder", user)) == 1 and reminder is not None and \
+            reminder.status == "sent" and timer is not None and timer.status == "done"
 
-    await wait_until(sent, what="the reminder's DM")
+    await wait_until(sent, what="the reminder's DM, and its timer done")
     (dm,) = await dms_from("bot.reminder", user)
     assert "记得催财政局" in dm.content and f"/c/{cid}?m={mid}" in dm.content
     # Firing again (a process that lost its lease) sends nothing more.
