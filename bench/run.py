@@ -597,7 +597,7 @@ def main() -> int:
     result: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "params": params, "scenarios": {}}
 
     def want(key: str) -> bool:
-        return not ONLY or key in ONLY
+        return not ONLY or key.upper() in ONLY  # ONLY is upper-cased; "T3@server" must match "T3@SERVER"
     with tempfile.TemporaryDirectory(prefix="xt-bench-") as tmp:
         work = Path(tmp)
         with redis_server(work) as redis:
