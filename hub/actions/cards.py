@@ -56,9 +56,13 @@ async def broadcast_card(hub: Hub, card: Card) -> None:
     """
     from hub.actions.messages import next_rev
 
-    for channel_id in card.channel_ids:
-        await Message.get_pymongo_collection().update_one(
-            {"channel_id": channel_id, "card_id": card.id}, {"$set": {"rev": await next_rev(channel_id)}})
+    # Found by card alone (the card_messages index), then written by id: a filter on the channel as well
+    # made SecantusDB scan every message in the store.
+    messages = Message.get_pymongo_collection()
+    carrying = await messages.find({"card_id": card.id}, projection={"channel_id": 1}).to_list()
+    for doc in carrying:
+        if doc["channel_id"] in card.channel_ids:
+            await messages.update_one({"_id": doc["_id"]}, {"$set": {"rev": await next_rev(doc["channel_id"])}})
     public = [a for a in card.actions if a.rule.anyone]
     rooms = [channel_room(cid) for cid in card.channel_ids]
     if rooms:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pymongo
 from beanie import PydanticObjectId
+from bson import ObjectId
 from pydantic import BaseModel, Field
 from pymongo import IndexModel
 
@@ -68,9 +69,12 @@ class Message(PresetIdDocument):
                        name="sender_client_id_unique"),
             IndexModel([("channel_id", pymongo.ASCENDING), ("rev", pymongo.ASCENDING)], name="channel_rev",
                        partialFilterExpression={"rev": {"$gt": 0}}),
-            # A card change re-stamps the messages carrying it.
-            IndexModel([("card_id", pymongo.ASCENDING)], name="by_card",
-                       partialFilterExpression={"card_id": {"$type": "objectId"}}),
+            # A card change re-stamps the messages carrying it. The partial filter is a range, not `$type`:
+            # SecantusDB uses a partial index only where it can prove the query implies the filter, and it
+            # cannot reason about `$type`, so the old `by_card` ({"$type": "objectId"}) was never read there
+            # and every card change scanned all messages. Every ObjectId is >= the zero ObjectId; null is not.
+            IndexModel([("card_id", pymongo.ASCENDING)], name="card_messages",
+                       partialFilterExpression={"card_id": {"$gte": ObjectId("0" * 24)}}),
             IndexModel([("search_pending", pymongo.ASCENDING)], name="search_pending",
                        partialFilterExpression={"search_pending": 1}),
         ]

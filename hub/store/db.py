@@ -10,6 +10,7 @@ from typing import Any
 
 from beanie import init_beanie
 from pymongo import AsyncMongoClient
+from pymongo.errors import OperationFailure
 
 from hub.models import ALL_MODELS
 from hub.settings import Settings
@@ -17,6 +18,10 @@ from hub.store.embedded import EmbeddedServer
 from hub.store.emulation import EmulatedClient
 
 log = logging.getLogger(__name__)
+
+# Indexes a model no longer declares, dropped at start-up (Beanie creates indexes but never drops them).
+# (collection, index name): messages.by_card was replaced by card_messages (hub/models/messages.py).
+RETIRED_INDEXES = (("messages", "by_card"),)
 
 BANNER = (
     "\n" + "=" * 72 + "\n"
@@ -71,7 +76,20 @@ async def open_store(url: str | None, db_name: str, *, banner: bool = True) -> S
         emulated = True
     database = client.get_database(db_name)
     await init_beanie(database=database, document_models=ALL_MODELS)
+    await _drop_retired_indexes(database)
     return Store(client=client, database=database, emulated=emulated, kind="emulation" if emulated else "mongodb")
+
+
+async def _drop_retired_indexes(database: Any) -> None:
+    for collection, name in RETIRED_INDEXES:
+        coll = database.get_collection(collection)
+        if name in await coll.index_information():
+            try:
+                await coll.drop_index(name)
+            except OperationFailure as exc:  # another hub starting on the same store dropped it first
+                if exc.code != 27:  # IndexNotFound
+                    raise
+            log.info("dropped retired index %s.%s", collection, name)
 
 
 async def open_configured_store(settings: Settings, *, banner: bool = True) -> Store:
