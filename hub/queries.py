@@ -131,8 +131,12 @@ async def sync(hub: Hub, user: User, request: wire.SyncIn) -> dict[str, Any]:
         if not too_far:
             fresh = await find_messages({"channel_id": ch["_id"], "seq": {"$gt": item.last_seq}},
                                         [("seq", ASCENDING)])
-            updates = await find_messages({"channel_id": ch["_id"], "rev": {"$gt": item.last_rev},
-                                           "seq": {"$lte": item.last_seq}}, [("rev", ASCENDING)], cap + 1)
+            # Changed since last_rev, on the (channel_id, rev) index alone: with the seq bound in the filter as
+            # well, SecantusDB scans every message in the store. The fresh ones (at most len(fresh) of them) are
+            # left out here instead, so reading that many more still finds cap + 1 older ones if there are.
+            changed = await find_messages({"channel_id": ch["_id"], "rev": {"$gt": item.last_rev}},
+                                          [("rev", ASCENDING)], cap + 1 + len(fresh))
+            updates = [m for m in changed if int(m["seq"]) <= item.last_seq][:cap + 1]
             too_far = len(updates) > cap
         out.append({"channel_id": str(ch["_id"]),
                     "messages": [] if too_far else await messages_json(fresh, user, now),

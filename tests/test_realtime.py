@@ -128,6 +128,30 @@ async def test_catch_up_too_far_behind_says_page_history(world: World) -> None:
     assert [m["seq"] for m in near["data"]["channels"][0]["messages"]] == [5, 6, 7, 8]
 
 
+async def test_catch_up_counts_only_older_changes_against_its_limit(world: World) -> None:
+    world.hub.settings.catchup_max = 3
+    cid, tokens = await _team(world)
+    a = await world.socket(tokens["zhangsan"])
+    sent = [(await a.call("message.send", {"channel_id": cid, "content": f"旧{i}"}))["data"] for i in range(4)]
+    # While the reader is away: three new messages, each edited at once (changed, but fresh to the reader), then
+    # three of the four it had seen. The fresh ones come first by revision and must not use up the limit.
+    for i in range(3):
+        new = (await a.call("message.send", {"channel_id": cid, "content": f"新{i}"}))["data"]
+        await a.call("message.edit", {"message_id": new["id"], "content": f"新{i}（改）"})
+    for m in sent[:3]:
+        await a.call("message.edit", {"message_id": m["id"], "content": m["content"] + "（改）"})
+    ack = await a.call("sync", {"channels": [{"channel_id": cid, "last_seq": 4, "last_rev": 0}]})
+    (ch,) = ack["data"]["channels"]
+    assert not ch["too_far_behind"]
+    assert [(m["seq"], m["content"]) for m in ch["messages"]] == [(5, "新0（改）"), (6, "新1（改）"), (7, "新2（改）")]
+    assert [(m["seq"], m["content"]) for m in ch["updates"]] == [(1, "旧0（改）"), (2, "旧1（改）"), (3, "旧2（改）")]
+    # One more change to what the reader had seen is over the limit: page the history instead.
+    await a.call("message.edit", {"message_id": sent[3]["id"], "content": "旧3（改）"})
+    ack = await a.call("sync", {"channels": [{"channel_id": cid, "last_seq": 4, "last_rev": 0}]})
+    (ch,) = ack["data"]["channels"]
+    assert ch["too_far_behind"] and ch["messages"] == [] and ch["updates"] == []
+
+
 async def test_idempotent_socket_resend(world: World) -> None:
     cid, tokens = await _team(world)
     a = await world.socket(tokens["zhangsan"])
